@@ -86,10 +86,13 @@ public final class ExactClusterMetrics implements ClusterMetrics {
    * @return NMI in [0, 1]
    */
   public static double nmi(ContingencyTable t, AverageMethod average) {
+    return nmi(t, t.mutualInformation(), average);
+  }
+
+  private static double nmi(ContingencyTable t, double mi, AverageMethod average) {
     if (t.classes() == 1 && t.clusters() == 1) {
       return 1.0;
     }
-    double mi = t.mutualInformation();
     if (mi == 0.0) {
       return 0.0;
     }
@@ -105,10 +108,13 @@ public final class ExactClusterMetrics implements ClusterMetrics {
    * @return AMI, at most 1
    */
   public static double ami(ContingencyTable t, AverageMethod average) {
+    return ami(t, t.mutualInformation(), average);
+  }
+
+  private static double ami(ContingencyTable t, double mi, AverageMethod average) {
     if (t.classes() == 1 && t.clusters() == 1) {
       return 1.0;
     }
-    double mi = t.mutualInformation();
     double emi = ExpectedMutualInformation.of(t.classSizes(), t.clusterSizes(), t.n());
     double denominator = average.average(t.classEntropy(), t.clusterEntropy()) - emi;
     // As scikit-learn: keep the sign, avoid 0/0 when the expectation equals the maximum.
@@ -142,6 +148,7 @@ public final class ExactClusterMetrics implements ClusterMetrics {
       ContingencyTable t, ClusterAssignment a, MetricsOptions options) {
     Objects.requireNonNull(options, "options");
     AverageMethod average = options.averageMethod();
+    double mi = t.mutualInformation();
     OptionalDouble superAcc = OptionalDouble.empty();
     if (options.superclasses().isPresent()) {
       SuperclassMapping mapping = options.superclasses().get();
@@ -156,8 +163,8 @@ public final class ExactClusterMetrics implements ClusterMetrics {
         t.classes(),
         t.clusters(),
         average,
-        nmi(t, average),
-        ami(t, average),
+        nmi(t, mi, average),
+        ami(t, mi, average),
         ari(t),
         (double) a.totalHits / t.n(),
         superAcc);
