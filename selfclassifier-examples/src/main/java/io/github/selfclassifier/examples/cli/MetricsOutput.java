@@ -26,9 +26,9 @@ import java.util.Map;
 public final class MetricsOutput {
   /** Order of the per-cluster report. */
   public enum SortKey {
-    /** Largest cluster first. */
+    /** Largest cluster first (then most hits, then by label). */
     SIZE,
-    /** Most hits first. */
+    /** Most hits first (then largest, then by label). */
     HITS,
     /** By predicted label: numerically for integer labels, else in order of first appearance. */
     CLUSTER
@@ -128,10 +128,12 @@ public final class MetricsOutput {
 
   private List<ClusterSummary> sorted(List<ClusterSummary> clusters) {
     Comparator<ClusterSummary> byLabel = Comparator.comparingInt(ClusterSummary::cluster);
+    Comparator<ClusterSummary> bySize = Comparator.comparingInt(ClusterSummary::size).reversed();
+    Comparator<ClusterSummary> byHits = Comparator.comparingInt(ClusterSummary::hits).reversed();
     Comparator<ClusterSummary> order =
         switch (sort) {
-          case SIZE -> Comparator.comparingInt(ClusterSummary::size).reversed().thenComparing(byLabel);
-          case HITS -> Comparator.comparingInt(ClusterSummary::hits).reversed().thenComparing(byLabel);
+          case SIZE -> bySize.thenComparing(byHits).thenComparing(byLabel);
+          case HITS -> byHits.thenComparing(bySize).thenComparing(byLabel);
           case CLUSTER -> byLabel;
         };
     List<ClusterSummary> out = new ArrayList<>(clusters);
