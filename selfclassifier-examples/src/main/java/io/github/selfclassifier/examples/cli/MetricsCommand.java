@@ -39,8 +39,8 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Label files (--truth, --pred): UTF-8 text, one label per line, line i of both files describing the"
           + " same sample. A label is one token: an integer (0, 17, -3) or a name (cat, n01440764). Blank"
-          + " lines and lines starting with # are ignored, surrounding whitespace is trimmed. Names only need"
-          + " to be consistent within a file: the predicted labels are cluster ids, the true labels classes.",
+          + " lines and lines starting with # are ignored, surrounding whitespace is trimmed. The files are"
+          + " read independently: cluster names in --pred need not resemble class names in --truth.",
       "",
       "Superclass file (--superclasses): one 'fine_label super_label' pair per line, separated by spaces"
           + " or tabs, fine labels spelled as in the truth file. Every truth label needs a line; lines for"
