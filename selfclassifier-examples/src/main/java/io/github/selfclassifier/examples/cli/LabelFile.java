@@ -34,6 +34,9 @@ import java.util.OptionalInt;
  * disk for millions of lines.
  */
 public final class LabelFile {
+  /** Returned by {@link #parseInt} for anything but a decimal {@code int}. */
+  static final long NOT_AN_INT = Long.MIN_VALUE;
+
   private final String source;
   private final int[] labels;
   private final boolean numeric;
@@ -141,9 +144,6 @@ public final class LabelFile {
       }
     }
   }
-
-  /** Returned by {@link #parseInt} for anything but a decimal {@code int}. */
-  static final long NOT_AN_INT = Long.MIN_VALUE;
 
   /**
    * Parses an optionally signed ASCII decimal integer in the {@code int} range, without exceptions.

@@ -64,20 +64,20 @@ public final class MetricsCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description = "True class labels, one per line.")
-  Path truth;
+  private Path truth;
 
   @Option(
       names = "--pred",
       required = true,
       paramLabel = "FILE",
       description = "Predicted cluster labels, one per line, as many as in --truth.")
-  Path pred;
+  private Path pred;
 
   @Option(
       names = "--superclasses",
       paramLabel = "FILE",
       description = "Also report the superclass accuracy, with the fine-to-superclass pairs in FILE.")
-  Path superclasses;
+  private Path superclasses;
 
   @Option(
       names = "--average",
@@ -87,18 +87,18 @@ public final class MetricsCommand implements Callable<Integer> {
       description =
           "How NMI and AMI average the two entropies: arithmetic (default, as scikit-learn), geometric,"
               + " min or max.")
-  AverageMethod average;
+  private AverageMethod average;
 
   @Option(
       names = "--json",
       description = "Print one JSON object instead of the table (keys n, classes, clusters, nmi, ami, ari,"
           + " acc, superclass_acc, average_method; with --report also report.clusters).")
-  boolean json;
+  private boolean json;
 
   @Option(
       names = "--report",
       description = "Also list every predicted cluster: its size, assigned class, hits and purity.")
-  boolean report;
+  private boolean report;
 
   @Option(
       names = "--sort",
@@ -107,7 +107,7 @@ public final class MetricsCommand implements Callable<Integer> {
       converter = SortConverter.class,
       description = "Order of the --report rows: size (default, largest first), hits (largest first) or"
           + " cluster (by label).")
-  MetricsOutput.SortKey sort;
+  private MetricsOutput.SortKey sort;
 
   /** Created by picocli. */
   public MetricsCommand() {}

@@ -104,7 +104,12 @@ public final class SelfClassifierCli implements Runnable {
         .collect(Collectors.joining(", "));
   }
 
-  /** Writes one error line. */
+  /**
+   * Writes one error line: the prefix and the message with line breaks folded into spaces.
+   *
+   * @param err where to write
+   * @param message what went wrong
+   */
   static void printError(PrintWriter err, String message) {
     String oneLine = message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     err.println(ERROR_PREFIX + oneLine);
