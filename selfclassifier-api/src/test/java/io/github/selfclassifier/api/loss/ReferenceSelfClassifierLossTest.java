@@ -101,18 +101,20 @@ class ReferenceSelfClassifierLossTest {
   }
 
   @Test
-  void localViewsAreNotComparedWithEachOther() {
-    // with views 0, 1 fixed, changing local view 2 only through its targets and predictions against globals:
-    // swapping the two local views must not change the loss (local-local pairs are skipped either way)
+  void termsComeFromEveryPairOfViewsExceptLocalWithLocal() {
+    // term(i, j) depends on views i and j only, and a two-view loss is (term(a, b) + term(b, a)) / 2; so with
+    // four views the loss is 2/10 of the sum of the two-view losses over the five unordered pairs that are not
+    // both local ({2, 3} is skipped)
     double[][][][] logits = gaussianLogits(4, 5, new int[] {7}, 4, 1.0);
-    double[][][][] swapped = deepCopy(logits);
-    swapped[0][2] = logits[0][3];
-    swapped[0][3] = logits[0][2];
-    assertThat(LOSS.value(swapped)).isCloseTo(LOSS.value(logits), within(1e-12));
-    // a hand count of the pairs: 2 views give 2 terms; the mean of terms(0,1), terms(1,0) is the value
-    double[][][][] twoViews = {{logits[0][0], logits[0][1]}};
-    double[][][][] reversed = {{logits[0][1], logits[0][0]}};
-    assertThat(LOSS.value(reversed)).isCloseTo(LOSS.value(twoViews), within(1e-12));
+    int[][] pairs = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}};
+    double sum = 0;
+    for (int[] pair : pairs) {
+      sum += LOSS.value(new double[][][][] {{logits[0][pair[0]], logits[0][pair[1]]}});
+    }
+    double localLocal = LOSS.value(new double[][][][] {{logits[0][2], logits[0][3]}});
+    double fourViews = LOSS.value(logits);
+    assertThat(fourViews).isCloseTo(2 * sum / 10, within(1e-12));
+    assertThat(fourViews).isNotCloseTo(2 * (sum + localLocal) / 12, within(1e-6));
   }
 
   @Test
