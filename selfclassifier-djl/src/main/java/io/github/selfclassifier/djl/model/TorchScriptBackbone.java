@@ -106,6 +106,13 @@ public final class TorchScriptBackbone extends BackboneBlock {
           "the TorchScript module must return one (N, " + featureDim() + ") array; got " + out.getShapes()
               .length + " array(s), the first of shape " + shape);
     }
+    if (!training) {
+      // DJL runs a TorchScript module in eval mode under torch::InferenceMode, and an inference tensor cannot
+      // enter an autograd graph later (the head of a frozen backbone is trained): a copy is a normal tensor.
+      NDArray copy = features.duplicate();
+      features.close();
+      return new NDList(copy);
+    }
     return out;
   }
 }
