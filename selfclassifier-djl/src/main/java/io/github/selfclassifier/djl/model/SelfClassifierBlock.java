@@ -25,7 +25,9 @@ import ai.djl.util.PairList;
  * (images to features {@code (N, F)}), {@link #head()} (features to z), {@link #classifiers()} (any
  * embeddings to the H logits; the nearest-neighbour augmentation replaces view 0's z before this step).
  * Children are named {@code backbone}, {@code mlp_head} and {@code classifiers}; see {@link
- * TorchStateDictNames} for the PyTorch names of all parameters.
+ * TorchStateDictNames} for the PyTorch names of all parameters. For multi-crop views of different sizes, do
+ * as the reference: the backbone once per crop size, the features of all views concatenated, then the head
+ * and the classifiers once each (so the head's BatchNorm sees all views together).
  *
  * <p>Parameters carry their own initialisers (torchvision's for the backbone, the reference's for the head
  * and classifiers), used by {@link #initialize}. A DJL {@code TrainingConfig} that sets an initialiser for a

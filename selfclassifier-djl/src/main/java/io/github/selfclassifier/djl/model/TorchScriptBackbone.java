@@ -1,5 +1,6 @@
 package io.github.selfclassifier.djl.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +11,8 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -70,21 +73,44 @@ public final class TorchScriptBackbone extends BackboneBlock {
    */
   @Override
   public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-    if (module == null) {
-      if (!(manager instanceof PtNDManager)) {
-        throw new IllegalStateException(
-            "a TorchScript backbone needs the PyTorch engine, but the manager belongs to "
-                + manager.getEngine().getEngineName());
-      }
-      if (!Files.isRegularFile(path)) {
-        throw new IllegalStateException("TorchScript file not found: " + path);
-      }
-      module =
-          JniUtils.loadModule((PtNDManager) manager, path, true, new String[0], new String[0], isTrainable());
-      // The empty name makes the module's own parameter names this block's (see TorchStateDictNames).
-      addChildBlock("", module);
-    }
+    loadModule(manager);
     super.initialize(manager, dataType, inputShapes);
+  }
+
+  /**
+   * Loads the module from its file (once), then overwrites its parameters with saved values, so a saved
+   * network can be restored without initialising it first.
+   *
+   * @param manager a PyTorch-engine manager
+   * @param is the stream written by {@link #saveParameters}
+   * @throws IOException if the stream cannot be read
+   * @throws MalformedModelException if the stream does not hold this block's parameters
+   */
+  @Override
+  public void loadParameters(NDManager manager, DataInputStream is)
+      throws IOException, MalformedModelException {
+    loadModule(manager);
+    super.loadParameters(manager, is);
+    if (!isTrainable()) {
+      freezeParameters(true);
+    }
+  }
+
+  private void loadModule(NDManager manager) {
+    if (module != null) {
+      return;
+    }
+    if (!(manager instanceof PtNDManager)) {
+      throw new IllegalStateException(
+          "a TorchScript backbone needs the PyTorch engine, but the manager belongs to "
+              + manager.getEngine().getEngineName());
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException("TorchScript file not found: " + path);
+    }
+    module = JniUtils.loadModule((PtNDManager) manager, path, true, new String[0], new String[0], isTrainable());
+    // The empty name makes the module's own parameter names this block's (see TorchStateDictNames).
+    addChildBlock("", module);
   }
 
   @Override

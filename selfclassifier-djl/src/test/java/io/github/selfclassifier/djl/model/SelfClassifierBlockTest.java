@@ -71,6 +71,7 @@ class SelfClassifierBlockTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.github.selfclassifier.djl.model.ModelTestSupport#engines")
+  @SuppressWarnings("try") // the collector only has to be open (MXNet: BatchNorm training mode)
   void embeddingHasUnitNormInBothModes(String engine) {
     try (NDManager manager = manager(engine)) {
       SelfClassifierBlock net = SelfClassifierModels.build(small().build());

@@ -18,8 +18,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.selfclassifier.api.model.ModelConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +134,32 @@ class TorchScriptBackboneTest {
         assertThat(params.get("backbone." + key).getArray().hasGradient()).as(key).isFalse();
       }
       assertThat(maxAbs(params.get("mlp_head.mlp.0.weight").getArray().getGradient())).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void savedParametersLoadIntoAFreshBlock() throws Exception {
+    try (NDManager manager = manager("PyTorch")) {
+      TorchScriptBackbone backbone = new TorchScriptBackbone(fixture("tiny_backbone.pt"), 6, 3, 8, true);
+      ParameterStore ps = initialize(backbone, manager, INPUT);
+      Parameter proj = TorchStateDictNames.of(backbone).get("proj.bias");
+      proj.getArray().set(FloatBuffer.wrap(new float[] {1, 2, 3, 4, 5, 6}));
+      NDArray x = fixtureInput(manager);
+      NDArray before = backbone.forward(ps, new NDList(x), false).singletonOrThrow();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream os = new DataOutputStream(bytes)) {
+        backbone.saveParameters(os);
+      }
+
+      TorchScriptBackbone copy = new TorchScriptBackbone(fixture("tiny_backbone.pt"), 6, 3, 8, false);
+      try (DataInputStream is = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        copy.loadParameters(manager, is);
+      }
+      assertThat(TorchStateDictNames.of(copy).get("proj.bias").getArray().toFloatArray())
+          .containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(trainableParameterCount(copy)).isZero();
+      NDArray after = copy.forward(ps, new NDList(x), false).singletonOrThrow();
+      assertThat(maxAbs(after.sub(before))).isZero();
     }
   }
 
