@@ -14,10 +14,16 @@ Writes
                                Linear 4->6): images (N, 3, H, W) -> features (N, 6).
   tiny_backbone_expected.txt   its eval-mode output for the input x[n, c, h, w] = (n + 1) * 0.1 * (c - 1)
                                + 0.01 * (h * 8 + w), shape (2, 3, 8, 8), one row per line.
+  residual_blocks.txt          torchvision's own BasicBlock(4, 8, stride 2) and Bottleneck(8, 4, stride 2),
+                               each with a conv1x1+BatchNorm downsample, random weights and BatchNorm
+                               statistics, in eval mode on a random (2, C, 7, 7) input: lines
+                               "<block> param|input|output <name> <shape> <values...>". Checks our blocks'
+                               wiring (where the stride sits, padding, shortcut) number by number.
 """
 import torch
 import torch.nn as nn
 import torchvision
+from torchvision.models.resnet import BasicBlock, Bottleneck, conv1x1
 
 with open("torchvision_resnet_keys.txt", "w") as f:
     for name in ["resnet18", "resnet34", "resnet50"]:
@@ -54,3 +60,37 @@ with torch.no_grad():
 with open("tiny_backbone_expected.txt", "w") as f:
     for row in y.tolist():
         f.write(" ".join(repr(v) for v in row) + "\n")
+
+
+def downsample(inplanes, outplanes, stride):
+    return nn.Sequential(conv1x1(inplanes, outplanes, stride), nn.BatchNorm2d(outplanes))
+
+
+def fmt(t):
+    shape = ",".join(str(s) for s in t.shape)
+    return shape + " " + " ".join("%.9g" % v for v in t.flatten().tolist())
+
+
+torch.manual_seed(1)
+blocks = {
+    "basic": (BasicBlock(4, 8, stride=2, downsample=downsample(4, 8, 2)), 4),
+    "bottleneck": (Bottleneck(8, 4, stride=2, downsample=downsample(8, 16, 2)), 8),
+}
+with open("residual_blocks.txt", "w") as f:
+    for name, (block, channels) in blocks.items():
+        with torch.no_grad():
+            for m in block.modules():
+                if isinstance(m, nn.BatchNorm2d):
+                    m.weight.uniform_(0.5, 1.5)
+                    m.bias.uniform_(-0.5, 0.5)
+                    m.running_mean.uniform_(-0.3, 0.3)
+                    m.running_var.uniform_(0.5, 2.0)
+        block.eval()
+        for key, value in block.state_dict().items():
+            if not key.endswith("num_batches_tracked"):
+                f.write(f"{name} param {key} {fmt(value)}\n")
+        x = torch.randn(2, channels, 7, 7)
+        with torch.no_grad():
+            y = block(x)
+        f.write(f"{name} input x {fmt(x)}\n")
+        f.write(f"{name} output y {fmt(y)}\n")
