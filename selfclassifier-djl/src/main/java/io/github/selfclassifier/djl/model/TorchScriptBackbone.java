@@ -108,7 +108,10 @@ public final class TorchScriptBackbone extends BackboneBlock {
     if (!Files.isRegularFile(path)) {
       throw new IllegalStateException("TorchScript file not found: " + path);
     }
-    module = JniUtils.loadModule((PtNDManager) manager, path, true, new String[0], new String[0], isTrainable());
+    boolean mapToManagerDevice = true;
+    module =
+        JniUtils.loadModule(
+            (PtNDManager) manager, path, mapToManagerDevice, new String[0], new String[0], isTrainable());
     // The empty name makes the module's own parameter names this block's (see TorchStateDictNames).
     addChildBlock("", module);
   }
@@ -129,8 +132,8 @@ public final class TorchScriptBackbone extends BackboneBlock {
     Shape shape = features.getShape();
     if (out.size() != 1 || shape.dimension() != 2 || shape.get(1) != featureDim()) {
       throw new IllegalStateException(
-          "the TorchScript module must return one (N, " + featureDim() + ") array; got " + out.getShapes()
-              .length + " array(s), the first of shape " + shape);
+          "the TorchScript module must return one (N, " + featureDim() + ") array; got " + out.size()
+              + " array(s), the first of shape " + shape);
     }
     if (!training) {
       // DJL runs a TorchScript module in eval mode under torch::InferenceMode, and an inference tensor cannot
