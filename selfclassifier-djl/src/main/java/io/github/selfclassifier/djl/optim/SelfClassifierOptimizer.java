@@ -139,6 +139,7 @@ public abstract class SelfClassifierOptimizer extends Optimizer implements AutoC
     boolean biasOrNorm = biasAndNormRule.isBiasOrNorm(parameterId, weight);
     ParameterState state = state(parameterId, weight);
     try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
       NDArray g = grad;
       if (rescaleGrad != 1f) {
         g = g.mul(rescaleGrad);

@@ -77,6 +77,7 @@ class SelfClassifierOptimizerTest {
             opt.update("b", b, gb);
           } else {
             try (NDScope callersScope = new NDScope()) {
+              callersScope.suppressNotUsedWarning();
               opt.update("w", w, gw);
               opt.update("b", b, gb);
             }
