@@ -25,6 +25,12 @@ public record NearestNeighborQueueState(
   /**
    * Validates the state.
    *
+   * @param capacity the number of slots, at least 1
+   * @param dimension the embedding dimension, at least 1
+   * @param embeddings {@code capacity * dimension} floats, row-major
+   * @param indices {@code capacity} dataset indices
+   * @param writePosition the next slot to be written, in [0, capacity)
+   * @param size the number of slots holding an embedding, in [0, capacity]
    * @throws IllegalArgumentException if the sizes or positions are inconsistent
    */
   public NearestNeighborQueueState {

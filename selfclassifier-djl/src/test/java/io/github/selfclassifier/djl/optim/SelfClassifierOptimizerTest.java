@@ -2,6 +2,7 @@ package io.github.selfclassifier.djl.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -110,6 +111,27 @@ class SelfClassifierOptimizerTest {
       opt.update("w", w, w.getGradient());
       assertThat(w.getGradient().toFloatArray()).containsExactly(c.toFloatArray());
       assertThat(w.toFloatArray()).isNotEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PyTorch", "MXNet"})
+  void djlsRescaleAndClipApplyToTheGradientBeforeTheRule(String engine) {
+    OptimizerConfig sgd = OptimizerConfig.builder().optKind(OptimizerKind.SGD).optWeightDecay(0.1).build();
+    try (NDManager m = Engine.getEngine(engine).newBaseManager();
+        MomentumSgdOptimizer opt =
+            MomentumSgdOptimizer.builder()
+                .optConfig(sgd)
+                .setLearningRateTracker(Tracker.fixed(1f))
+                .setRescaleGrad(0.5f)
+                .optClipGrad(0.3f)
+                .build()) {
+      NDArray w = m.create(new float[] {1, -1, 2, 0.5f}, new Shape(2, 2));
+      NDArray g = m.create(new float[] {0.2f, -2, 1, 0.4f}, new Shape(2, 2));
+      opt.update("w", w, g);
+      // g' = clip(0.5 g, -0.3, 0.3) = (0.1, -0.3, 0.3, 0.2); w -= g' + 0.1 w
+      assertThat(w.toFloatArray()).containsExactly(new float[] {0.8f, -0.6f, 1.5f, 0.25f}, within(1e-6f));
+      assertThat(g.toFloatArray()).as("the caller's gradient").containsExactly(0.2f, -2, 1, 0.4f);
     }
   }
 
