@@ -171,7 +171,7 @@ public final class NearestNeighborQueue implements AutoCloseable {
    * @throws IllegalArgumentException if the shapes do not match
    */
   public NDArray replaceWithNeighbors(NDArray z, long[] rowIndices) {
-    int rows = checkBatch(z, rowIndices);
+    checkBatch(z, rowIndices);
     if (!isFull()) {
       return z;
     }
