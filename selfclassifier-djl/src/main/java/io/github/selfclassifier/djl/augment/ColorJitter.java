@@ -21,6 +21,15 @@ public final class ColorJitter {
   private static final int SATURATION = 2;
   private static final int HUE = 3;
 
+  /*
+   * HSV to RGB without branches: in hue sector s (sixths of a turn) with fraction f, each output channel is
+   * one of max, min, q = max - delta f or t = min + delta f, i.e. min + delta (HUE_BASE + f HUE_SLOPE) with
+   * (base, slope) = (1, 0), (0, 0), (1, -1) or (0, 1). Rows: sector 0 (max, t, min), 1 (q, max, min),
+   * 2 (min, max, t), 3 (min, q, max), 4 (t, min, max), 5 (max, min, q); columns R, G, B.
+   */
+  private static final float[] HUE_BASE = {1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 1};
+  private static final float[] HUE_SLOPE = {0, 1, 0, -1, 0, 0, 0, 0, 1, 0, -1, 0, 1, 0, 0, 0, 0, -1};
+
   private final double brightness;
   private final double contrast;
   private final double saturation;
@@ -177,7 +186,8 @@ public final class ColorJitter {
     if (image.channels() == 1) {
       return;
     }
-    float shiftTurns = shift - (float) Math.floor(shift);
+    // hue in sixths of a turn, shifted by a whole turn so that it stays positive
+    float shiftSixths = (shift - (float) Math.floor(shift)) * 6f + 6f;
     float[] d = image.data();
     int plane = image.height() * image.width();
     for (int i = 0; i < plane; i++) {
@@ -187,64 +197,19 @@ public final class ColorJitter {
       float max = Math.max(r, Math.max(g, b));
       float min = Math.min(r, Math.min(g, b));
       float delta = max - min;
-      if (delta <= 0f) {
-        continue;
-      }
-      // hue in sixths of a turn, in [-1, 5)
-      float h;
-      if (max == r) {
-        h = (g - b) / delta;
-      } else if (max == g) {
-        h = 2f + (b - r) / delta;
-      } else {
-        h = 4f + (r - g) / delta;
-      }
-      h = h * (1f / 6f) + shiftTurns;
-      h -= (float) Math.floor(h);
-      float h6 = h * 6f;
-      int sector = (int) h6;
-      float f = h6 - sector;
-      if (sector >= 6) {
-        sector = 0;
-      }
-      // with p = v (1 - s) = min, q = v (1 - s f) = max - delta f, t = v (1 - s (1 - f)) = min + delta f
-      float q = max - delta * f;
-      float t = min + delta * f;
-      switch (sector) {
-        case 0 -> {
-          r = max;
-          g = t;
-          b = min;
-        }
-        case 1 -> {
-          r = q;
-          g = max;
-          b = min;
-        }
-        case 2 -> {
-          r = min;
-          g = max;
-          b = t;
-        }
-        case 3 -> {
-          r = min;
-          g = q;
-          b = max;
-        }
-        case 4 -> {
-          r = t;
-          g = min;
-          b = max;
-        }
-        default -> {
-          r = max;
-          g = min;
-          b = q;
-        }
-      }
-      d[i] = r;
-      d[plane + i] = g;
-      d[2 * plane + i] = b;
+      // a gray pixel (delta 0) gets hue 0 and comes back unchanged, as every output is then min + 0
+      float inverse = 1f / Math.max(delta, Float.MIN_NORMAL);
+      float sixths = max == r ? (g - b) * inverse
+          : max == g ? 2f + (b - r) * inverse
+          : 4f + (r - g) * inverse;
+      sixths += shiftSixths; // in [5, 17)
+      int whole = (int) sixths;
+      float fraction = sixths - whole;
+      int row = (whole % 6) * 3;
+      float deltaFraction = delta * fraction;
+      d[i] = min + delta * HUE_BASE[row] + deltaFraction * HUE_SLOPE[row];
+      d[plane + i] = min + delta * HUE_BASE[row + 1] + deltaFraction * HUE_SLOPE[row + 1];
+      d[2 * plane + i] = min + delta * HUE_BASE[row + 2] + deltaFraction * HUE_SLOPE[row + 2];
     }
   }
 

@@ -73,55 +73,27 @@ public final class GaussianBlur {
     int w = image.width();
     int plane = h * w;
     float[] d = image.data();
-    float[] padded = new float[w + 2 * radius];
-    int[] leftSource = new int[radius];
-    int[] rightSource = new int[radius];
-    for (int k = 0; k < radius; k++) {
-      leftSource[k] = reflect(k - radius, w);
-      rightSource[k] = reflect(w + k, w);
-    }
-    int[] rowSource = new int[h + 2 * radius];
-    for (int y = 0; y < rowSource.length; y++) {
-      rowSource[y] = reflect(y - radius, h);
-    }
-    float[] horizontal = new float[plane];
+    float[][] rows = new float[h][w];
+    float[][] vertical = new float[h][w];
+    float[][] verticalT = new float[w][h];
+    float[][] blurredT = new float[w][h];
     for (int c = 0; c < image.channels(); c++) {
-      int base = c * plane;
-      // horizontal pass into `horizontal`, through a reflect-padded copy of each row
-      for (int y = 0; y < h; y++) {
-        int row = base + y * w;
-        System.arraycopy(d, row, padded, radius, w);
-        for (int k = 0; k < radius; k++) {
-          padded[k] = d[row + leftSource[k]];
-          padded[radius + w + k] = d[row + rightSource[k]];
-        }
-        int out = y * w;
-        float k0 = kernel[0];
-        for (int x = 0; x < w; x++) {
-          horizontal[out + x] = k0 * padded[x];
-        }
-        for (int k = 1; k < kernel.length; k++) {
-          float kk = kernel[k];
-          for (int x = 0; x < w; x++) {
-            horizontal[out + x] += kk * padded[x + k];
-          }
-        }
-      }
-      // vertical pass back into the image, reading reflected rows
-      for (int y = 0; y < h; y++) {
-        int out = base + y * w;
-        int src0 = rowSource[y] * w;
-        float k0 = kernel[0];
-        for (int x = 0; x < w; x++) {
-          d[out + x] = k0 * horizontal[src0 + x];
-        }
-        for (int k = 1; k < kernel.length; k++) {
-          int src = rowSource[y + k] * w;
-          float kk = kernel[k];
-          for (int x = 0; x < w; x++) {
-            d[out + x] += kk * horizontal[src + x];
-          }
-        }
+      RowKernels.copyRows(d, c * plane, w, rows);
+      blurAlongRows(rows, kernel, radius, vertical);
+      RowKernels.transpose(vertical, verticalT);
+      blurAlongRows(verticalT, kernel, radius, blurredT);
+      RowKernels.transposeInto(blurredT, d, c * plane, false);
+    }
+  }
+
+  /** {@code out[i] = sum over k of kernel[k] * in[reflect(i - radius + k)]}, using the kernel's symmetry. */
+  private static void blurAlongRows(float[][] in, float[] kernel, int radius, float[][] out) {
+    int n = in.length;
+    for (int i = 0; i < n; i++) {
+      float[] dst = out[i];
+      RowKernels.scale(dst, kernel[radius], in[i]);
+      for (int j = 1; j <= radius; j++) {
+        RowKernels.addScaledSum(dst, kernel[radius + j], in[reflect(i - j, n)], in[reflect(i + j, n)]);
       }
     }
   }

@@ -3,8 +3,8 @@ package io.github.selfclassifier.djl.augment;
 import io.github.selfclassifier.api.augment.Interpolation;
 
 /**
- * Separable resizing as Pillow's {@code Image.resize} with a box: a horizontal pass over the crop's rows, then
- * a vertical pass, each with weights precomputed once per output column or row ({@link ResamplingWeights}).
+ * Separable resizing as Pillow's {@code Image.resize} of a cropped image: a vertical and a horizontal pass,
+ * each with weights precomputed once per output row or column ({@link ResamplingWeights}).
  * Bicubic uses Keys' kernel with {@code a = -0.5} (Pillow's, hence what DINO's torchvision-on-PIL pipeline
  * computes); both filters widen when shrinking, so downsampling is antialiased. Results are clamped to
  * [0, 1], as Pillow's 8-bit output is, because bicubic overshoots at edges.
@@ -46,52 +46,24 @@ public final class Resampler {
     if (outHeight < 1 || outWidth < 1) {
       throw new IllegalArgumentException("output size must be positive, got " + outHeight + "x" + outWidth);
     }
-    ResamplingWeights columns = ResamplingWeights.compute(box.left(), box.width(), outWidth, interpolation);
+    ResamplingWeights columns = ResamplingWeights.compute(0, box.width(), outWidth, interpolation);
     ResamplingWeights rows = ResamplingWeights.compute(box.top(), box.height(), outHeight, interpolation);
-    int channels = source.channels();
     int srcW = source.width();
     int srcPlane = source.height() * srcW;
     float[] src = source.data();
-    FloatImage result = new FloatImage(channels, outHeight, outWidth);
-    float[] out = result.data();
+    FloatImage result = new FloatImage(source.channels(), outHeight, outWidth);
     int outPlane = outHeight * outWidth;
-    float[] horizontal = new float[box.height() * outWidth];
-    int[] colFirst = columns.first;
-    int[] colCount = columns.count;
-    float[] colWeights = columns.weights;
-    int colTaps = columns.taps;
-    for (int c = 0; c < channels; c++) {
-      // horizontal: each row of the box to outWidth values
-      for (int y = 0; y < box.height(); y++) {
-        int srcRow = c * srcPlane + (box.top() + y) * srcW;
-        int dst = y * outWidth;
-        for (int o = 0; o < outWidth; o++) {
-          int from = srcRow + colFirst[o];
-          int wBase = o * colTaps;
-          float acc = 0f;
-          for (int k = 0, n = colCount[o]; k < n; k++) {
-            acc += colWeights[wBase + k] * src[from + k];
-          }
-          horizontal[dst + o] = acc;
-        }
-      }
-      // vertical: weighted sums of whole rows, then clamp
-      int outBase = c * outPlane;
-      for (int o = 0; o < outHeight; o++) {
-        int dst = outBase + o * outWidth;
-        int firstRow = rows.first[o] - box.top();
-        int wBase = o * rows.taps;
-        for (int k = 0, n = rows.count[o]; k < n; k++) {
-          float wk = rows.weights[wBase + k];
-          int from = (firstRow + k) * outWidth;
-          for (int x = 0; x < outWidth; x++) {
-            out[dst + x] += wk * horizontal[from + x];
-          }
-        }
-        for (int x = 0; x < outWidth; x++) {
-          out[dst + x] = Math.min(1f, Math.max(0f, out[dst + x]));
-        }
-      }
+    // vertical pass on the crop's rows, transpose, the horizontal pass as a vertical one, transpose back
+    float[][] crop = new float[box.height()][box.width()];
+    float[][] vertical = new float[outHeight][box.width()];
+    float[][] verticalT = new float[box.width()][outHeight];
+    float[][] resultT = new float[outWidth][outHeight];
+    for (int c = 0; c < source.channels(); c++) {
+      RowKernels.copyRows(src, c * srcPlane + box.top() * srcW + box.left(), srcW, crop);
+      RowKernels.weightedRowSums(crop, rows, box.top(), vertical);
+      RowKernels.transpose(vertical, verticalT);
+      RowKernels.weightedRowSums(verticalT, columns, 0, resultT);
+      RowKernels.transposeInto(resultT, result.data(), c * outPlane, true);
     }
     return result;
   }
