@@ -1,5 +1,6 @@
 package io.github.selfclassifier.djl.augment;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -159,16 +160,23 @@ public final class ColorJitter {
     }
     float[] d = image.data();
     int plane = image.height() * image.width();
+    // separate plane arrays, so that the loop reads and writes every array at the same index and vectorises
+    float[] red = Arrays.copyOfRange(d, 0, plane);
+    float[] green = Arrays.copyOfRange(d, plane, 2 * plane);
+    float[] blue = Arrays.copyOfRange(d, 2 * plane, 3 * plane);
     float keep = 1f - factor;
     for (int i = 0; i < plane; i++) {
-      float r = d[i];
-      float g = d[plane + i];
-      float b = d[2 * plane + i];
+      float r = red[i];
+      float g = green[i];
+      float b = blue[i];
       float grayPart = keep * Grayscale.luma(r, g, b);
-      d[i] = clamp01(factor * r + grayPart);
-      d[plane + i] = clamp01(factor * g + grayPart);
-      d[2 * plane + i] = clamp01(factor * b + grayPart);
+      red[i] = Math.min(1f, Math.max(0f, factor * r + grayPart));
+      green[i] = Math.min(1f, Math.max(0f, factor * g + grayPart));
+      blue[i] = Math.min(1f, Math.max(0f, factor * b + grayPart));
     }
+    System.arraycopy(red, 0, d, 0, plane);
+    System.arraycopy(green, 0, d, plane, plane);
+    System.arraycopy(blue, 0, d, 2 * plane, plane);
   }
 
   /**

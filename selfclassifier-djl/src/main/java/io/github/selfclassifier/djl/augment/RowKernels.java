@@ -8,8 +8,6 @@ package io.github.selfclassifier.djl.augment;
  * goes through a transpose.
  */
 final class RowKernels {
-  private static final int BLOCK = 16;
-
   private RowKernels() {}
 
   /** Copies {@code rows.length} rows of {@code rows[0].length} values from {@code flat}, starting at {@code start} with row stride {@code stride}. */
@@ -58,42 +56,58 @@ final class RowKernels {
     }
   }
 
-  /** {@code dst[c][r] = src[r][c]}, in cache blocks. */
+  /** {@code dst[c][r] = src[r][c]}, four source rows at a time. */
   static void transpose(float[][] src, float[][] dst) {
     int rows = src.length;
     int cols = dst.length;
-    for (int r0 = 0; r0 < rows; r0 += BLOCK) {
-      int r1 = Math.min(rows, r0 + BLOCK);
-      for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-        int c1 = Math.min(cols, c0 + BLOCK);
-        for (int r = r0; r < r1; r++) {
-          float[] row = src[r];
-          for (int c = c0; c < c1; c++) {
-            dst[c][r] = row[c];
-          }
-        }
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      float[] s0 = src[r];
+      float[] s1 = src[r + 1];
+      float[] s2 = src[r + 2];
+      float[] s3 = src[r + 3];
+      for (int c = 0; c < cols; c++) {
+        float[] d = dst[c];
+        d[r] = s0[c];
+        d[r + 1] = s1[c];
+        d[r + 2] = s2[c];
+        d[r + 3] = s3[c];
+      }
+    }
+    for (; r < rows; r++) {
+      float[] s0 = src[r];
+      for (int c = 0; c < cols; c++) {
+        dst[c][r] = s0[c];
       }
     }
   }
 
   /**
    * Writes the transpose of {@code src} ({@code R x C}) as a {@code C x R} row-major plane into {@code flat}
-   * at {@code offset}, optionally clamping to [0, 1].
+   * at {@code offset}, four source rows at a time, optionally clamping to [0, 1].
    */
   static void transposeInto(float[][] src, float[] flat, int offset, boolean clampToUnit) {
     int rows = src.length;
     int cols = src[0].length;
-    for (int r0 = 0; r0 < rows; r0 += BLOCK) {
-      int r1 = Math.min(rows, r0 + BLOCK);
-      for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-        int c1 = Math.min(cols, c0 + BLOCK);
-        for (int r = r0; r < r1; r++) {
-          float[] row = src[r];
-          for (int c = c0; c < c1; c++) {
-            float v = row[c];
-            flat[offset + c * rows + r] = clampToUnit ? Math.min(1f, Math.max(0f, v)) : v;
-          }
-        }
+    float lo = clampToUnit ? 0f : Float.NEGATIVE_INFINITY;
+    float hi = clampToUnit ? 1f : Float.POSITIVE_INFINITY;
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      float[] s0 = src[r];
+      float[] s1 = src[r + 1];
+      float[] s2 = src[r + 2];
+      float[] s3 = src[r + 3];
+      for (int c = 0, at = offset + r; c < cols; c++, at += rows) {
+        flat[at] = Math.min(hi, Math.max(lo, s0[c]));
+        flat[at + 1] = Math.min(hi, Math.max(lo, s1[c]));
+        flat[at + 2] = Math.min(hi, Math.max(lo, s2[c]));
+        flat[at + 3] = Math.min(hi, Math.max(lo, s3[c]));
+      }
+    }
+    for (; r < rows; r++) {
+      float[] s0 = src[r];
+      for (int c = 0, at = offset + r; c < cols; c++, at += rows) {
+        flat[at] = Math.min(hi, Math.max(lo, s0[c]));
       }
     }
   }
