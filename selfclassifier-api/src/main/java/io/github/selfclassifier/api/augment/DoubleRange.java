@@ -9,7 +9,12 @@ package io.github.selfclassifier.api.augment;
  */
 public record DoubleRange(double min, double max) {
 
-  /** Requires both ends finite and {@code min <= max}. */
+  /**
+   * Requires both ends finite and {@code min <= max}.
+   *
+   * @param min the lower end
+   * @param max the upper end
+   */
   public DoubleRange {
     if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
       throw new IllegalArgumentException("need finite min <= max, got [" + min + ", " + max + "]");

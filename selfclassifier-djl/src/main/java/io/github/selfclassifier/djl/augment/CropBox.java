@@ -11,7 +11,14 @@ package io.github.selfclassifier.djl.augment;
  */
 public record CropBox(int top, int left, int height, int width) {
 
-  /** Requires a non-empty box at non-negative coordinates. */
+  /**
+   * Requires a non-empty box at non-negative coordinates.
+   *
+   * @param top first row, at least 0
+   * @param left first column, at least 0
+   * @param height number of rows, at least 1
+   * @param width number of columns, at least 1
+   */
   public CropBox {
     if (top < 0 || left < 0 || height < 1 || width < 1) {
       throw new IllegalArgumentException(
