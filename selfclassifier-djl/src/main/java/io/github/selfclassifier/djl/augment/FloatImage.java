@@ -124,11 +124,13 @@ public final class FloatImage {
     int plane = h * w;
     int type = image.getType();
     float scale = 1f / 255f;
-    if (type == BufferedImage.TYPE_BYTE_GRAY) {
+    if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
+      // the stored samples, as Pillow reads them; getRGB would apply a linear-to-sRGB curve to these types
       int[] samples = image.getRaster().getSamples(0, 0, w, h, 0, (int[]) null);
+      float sampleScale = type == BufferedImage.TYPE_BYTE_GRAY ? scale : 1f / 65535f;
       FloatImage gray = new FloatImage(1, h, w);
       for (int i = 0; i < plane; i++) {
-        gray.data[i] = samples[i] * scale;
+        gray.data[i] = samples[i] * sampleScale;
       }
       return gray.withChannels(channels);
     }

@@ -62,6 +62,10 @@ class FloatImageTest {
     FloatImage three = FloatImage.fromBufferedImage(gray, 3);
     assertThat(three.get(0, 0, 1)).isEqualTo(three.get(1, 0, 1)).isEqualTo(three.get(2, 0, 1));
     assertThat(one.toBufferedImage().getRaster().getSample(1, 0, 0)).isEqualTo(51);
+    BufferedImage gray16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+    gray16.getRaster().setSample(0, 0, 0, 65535);
+    gray16.getRaster().setSample(1, 0, 0, 13107);
+    assertThat(FloatImage.fromBufferedImage(gray16).data()).containsExactly(new float[] {1f, 0.2f}, within(1e-6f));
   }
 
   @Test
