@@ -171,7 +171,26 @@ public final class NearestNeighborQueue implements AutoCloseable {
    * @throws IllegalArgumentException if the shapes do not match
    */
   public NDArray replaceWithNeighbors(NDArray z, long[] rowIndices) {
+    return replaceWithNeighbors(z, rowIndices, null);
+  }
+
+  /**
+   * As {@link #replaceWithNeighbors(NDArray, long[])}, also telling which sample each neighbour is (e.g. to
+   * measure how often a neighbour has the same label, as the trainer reports).
+   *
+   * @param z the B x dimension embeddings (L2-normalised); not modified
+   * @param rowIndices the dataset index of each row
+   * @param neighborIndicesOut if not null, an array of B entries that receives the dataset index of each
+   *     row's neighbour; left untouched when the queue is not full
+   * @return as {@link #replaceWithNeighbors(NDArray, long[])}
+   * @throws IllegalArgumentException if the shapes do not match
+   */
+  public NDArray replaceWithNeighbors(NDArray z, long[] rowIndices, long[] neighborIndicesOut) {
     checkBatch(z, rowIndices);
+    if (neighborIndicesOut != null && neighborIndicesOut.length != rowIndices.length) {
+      throw new IllegalArgumentException(
+          "neighborIndicesOut holds " + neighborIndicesOut.length + " entries for " + rowIndices.length + " rows");
+    }
     if (!isFull()) {
       return z;
     }
@@ -181,6 +200,11 @@ public final class NearestNeighborQueue implements AutoCloseable {
       NDArray similarities = onQueueDevice(z).matMul(embeddings.transpose());
       long[] best = similarities.argMax(1).toLongArray();
       skipSelfHits(similarities, best, rowIndices);
+      if (neighborIndicesOut != null) {
+        for (int b = 0; b < best.length; b++) {
+          neighborIndicesOut[b] = indices[(int) best[b]];
+        }
+      }
       neighbours = embeddings.get(manager.create(best));
       if (!neighbours.getDevice().equals(z.getDevice())) {
         neighbours = neighbours.toDevice(z.getDevice(), false);

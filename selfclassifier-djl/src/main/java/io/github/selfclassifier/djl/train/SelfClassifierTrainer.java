@@ -1,0 +1,500 @@
+package io.github.selfclassifier.djl.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.github.selfclassifier.api.augment.AugmentationConfig;
+import io.github.selfclassifier.api.augment.Augmenter;
+import io.github.selfclassifier.api.optim.LearningRateSchedule;
+import io.github.selfclassifier.api.train.EpochInfo;
+import io.github.selfclassifier.api.train.StepInfo;
+import io.github.selfclassifier.api.train.TrainingConfig;
+import io.github.selfclassifier.api.train.TrainingDivergedException;
+import io.github.selfclassifier.api.train.TrainingListener;
+import io.github.selfclassifier.djl.EngineSelector;
+import io.github.selfclassifier.djl.augment.FloatImage;
+import io.github.selfclassifier.djl.augment.MultiCropAugmenter;
+import io.github.selfclassifier.djl.data.ByteImageSet;
+import io.github.selfclassifier.djl.loss.NdSelfClassifierLoss;
+import io.github.selfclassifier.djl.model.SelfClassifierBlock;
+import io.github.selfclassifier.djl.model.SelfClassifierModels;
+import io.github.selfclassifier.djl.optim.BiasAndNormRule;
+import io.github.selfclassifier.djl.optim.ScheduleTracker;
+import io.github.selfclassifier.djl.optim.SelfClassifierOptimizer;
+import io.github.selfclassifier.djl.queue.NearestNeighborQueue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains a Self-Classifier network on an image set: the loop owns the step (DJL's {@code EasyTrain} would
+ * compute the batch-wide loss per device slice, which is wrong for this loss).
+ *
+ * <p>One step, in this order:
+ *
+ * <ol>
+ *   <li>take the next batch of the epoch ({@link EpochOrder}: a permutation fixed by (seed, epoch), the last
+ *       incomplete batch dropped) with its views, prepared ahead on background threads ({@link
+ *       ViewBatchLoader}; each sample's views seeded by (seed, epoch, dataset index));
+ *   <li>in a per-step sub-manager and {@link NDScope}, inside a {@link GradientCollector}, in training mode:
+ *       the backbone once on the 2B global views and once on the L*B local views (another size), the MLP
+ *       head once on all features (as the reference, so its BatchNorm sees all views), then, when the
+ *       nearest-neighbour queue is on and full, view 0's embeddings replaced by their queue neighbours, then
+ *       the classifiers;
+ *   <li>the loss ({@link NdSelfClassifierLoss}) over all heads and views; a NaN or infinite loss throws
+ *       {@link TrainingDivergedException} before any parameter changes;
+ *   <li>backward; view 0's embeddings pushed to the queue;
+ *   <li>outside the scope: the learning rate of the step set on the {@link ScheduleTracker}, every trainable
+ *       parameter updated by the {@link SelfClassifierOptimizer} under its name, then its gradient zeroed
+ *       (PyTorch accumulates gradients, MXNet overwrites them: zeroing makes both the same).
+ * </ol>
+ *
+ * <p>Memory: the model, the optimiser state and the queue live in long-lived managers; everything of a step
+ * lives in the step's sub-manager, closed at the end of the step. {@link #close()} frees everything.
+ *
+ * <p>Devices: one device (the first of {@link TrainingConfig#devices()}, or the first GPU, else the CPU).
+ * Not thread-safe.
+ */
+public final class SelfClassifierTrainer implements AutoCloseable {
+  private final TrainingConfig config;
+  private final ByteImageSet data;
+  private final Engine engine;
+  private final Device device;
+  private final NDManager manager;
+  private final SelfClassifierBlock model;
+  private final ParameterStore parameterStore;
+  private final Map<String, Parameter> parameters;
+  private final ScheduleTracker scheduleTracker;
+  private final SelfClassifierOptimizer optimizer;
+  private final NdSelfClassifierLoss loss;
+  private final EpochOrder order;
+  private final ViewBatchLoader loader;
+  private final List<TrainingListener> listeners;
+  private NearestNeighborQueue queue;
+  private int epoch;
+  private long stepInEpoch;
+  private long globalStep;
+
+  private SelfClassifierTrainer(Builder b) {
+    this.config = b.config;
+    this.data = b.data;
+    AugmentationConfig augmentation = config.augmentation();
+    if (data.channels() != augmentation.channels() && data.channels() != 1 && data.channels() != 3) {
+      throw new IllegalArgumentException("images have " + data.channels() + " channels");
+    }
+    this.engine = EngineSelector.select(config.engineName());
+    this.device = resolveDevice(engine, config.devices());
+    this.order = new EpochOrder(data.size(), config.batchSize(), config.seed());
+    this.manager = engine.newBaseManager(device);
+    engine.setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
+    this.model = SelfClassifierModels.build(config.model());
+    model.initialize(manager, DataType.FLOAT32,
+        new Shape(2, augmentation.channels(), augmentation.globalCropSize(), augmentation.globalCropSize()));
+    this.parameterStore = new ParameterStore(manager, false);
+    this.parameters = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : model.getParameters()) {
+      parameters.put(p.getKey(), p.getValue());
+    }
+    LearningRateSchedule schedule = config.schedule(order.stepsPerEpoch());
+    this.scheduleTracker = new ScheduleTracker(schedule);
+    this.optimizer =
+        SelfClassifierOptimizer.fromConfig(config.optimizer(), scheduleTracker, BiasAndNormRule.of(model));
+    this.loss = new NdSelfClassifierLoss(config.loss());
+    this.queue = config.queueLength() > 0
+        ? NearestNeighborQueue.create(manager, config.queueLength(), config.model().embeddingDim())
+        : null;
+    Augmenter<FloatImage, FloatImage> augmenter =
+        b.augmenter != null ? b.augmenter : new MultiCropAugmenter(augmentation);
+    if (augmenter.viewCount() != config.viewCount()) {
+      throw new IllegalArgumentException("the augmenter makes " + augmenter.viewCount()
+          + " views but the config asks for " + config.viewCount());
+    }
+    this.loader = new ViewBatchLoader(data, augmenter, order, config.seed(), augmentation.channels(),
+        augmentation.globalCropSize(), augmentation.localCropSize(), config.loaderThreads(),
+        config.prefetchDepth());
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static Device resolveDevice(Engine engine, List<String> names) {
+    if (names.size() > 1) {
+      throw new IllegalArgumentException(
+          "training on several devices is not available yet; got " + names);
+    }
+    if (names.isEmpty()) {
+      return engine.getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
+    }
+    return Device.fromName(names.get(0), engine);
+  }
+
+  /**
+   * Trains until the end of the configured epochs, from the current position.
+   *
+   * @throws TrainingDivergedException if a step's loss is NaN or infinite
+   */
+  public void fit() {
+    long totalSteps = totalSteps();
+    for (TrainingListener l : listeners) {
+      l.onTrainingStart(config, globalStep, totalSteps);
+    }
+    long start = System.nanoTime();
+    long startStep = globalStep;
+    while (epoch < config.epochs()) {
+      long epochStart = System.nanoTime();
+      loader.startEpoch(epoch, stepInEpoch);
+      EpochTotals totals = new EpochTotals();
+      while (stepInEpoch < order.stepsPerEpoch()) {
+        ViewBatch batch = loader.next();
+        double lr = scheduleTracker.schedule().at(globalStep);
+        StepResult r = step(batch);
+        stepInEpoch++;
+        globalStep++;
+        totals.add(r);
+        long elapsed = System.nanoTime() - start;
+        long eta = (long) ((double) elapsed / (globalStep - startStep) * (totalSteps - globalStep));
+        StepInfo info = new StepInfo(epoch, stepInEpoch - 1, order.stepsPerEpoch(), globalStep - 1,
+            totalSteps, r.loss, lr, r.distinctClusters, r.neighborAccuracy, elapsed, eta);
+        for (TrainingListener l : listeners) {
+          l.onStep(info);
+        }
+      }
+      EpochInfo info = totals.toInfo(epoch, config.epochs(), globalStep,
+          scheduleTracker.schedule().at(globalStep - 1), System.nanoTime() - epochStart);
+      epoch++;
+      stepInEpoch = 0;
+      for (TrainingListener l : listeners) {
+        l.onEpochEnd(info);
+      }
+    }
+    for (TrainingListener l : listeners) {
+      l.onTrainingEnd(globalStep);
+    }
+  }
+
+  private StepResult step(ViewBatch batch) {
+    int b = batch.size();
+    AugmentationConfig aug = config.augmentation();
+    int channels = aug.channels();
+    int views = config.viewCount();
+    int heads = model.numHeads();
+    double lossValue;
+    int distinct;
+    double neighborAccuracy = Double.NaN;
+    try (NDManager stepManager = manager.newSubManager()) {
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray global = stepManager.create(batch.globalViews(),
+            new Shape(2L * b, channels, aug.globalCropSize(), aug.globalCropSize()));
+        NDArray local = views > 2
+            ? stepManager.create(batch.localViews(),
+                new Shape((long) (views - 2) * b, channels, aug.localCropSize(), aug.localCropSize()))
+            : null;
+        long[] neighbors = queue != null && batch.labels() != null ? new long[b] : null;
+        NDArray z;
+        NDList logits;
+        try (GradientCollector collector = engine.newGradientCollector()) {
+          NDArray features = model.backbone().forward(parameterStore, new NDList(global), true).singletonOrThrow();
+          if (local != null) {
+            NDArray localFeatures =
+                model.backbone().forward(parameterStore, new NDList(local), true).singletonOrThrow();
+            features = features.concat(localFeatures, 0);
+          }
+          z = model.head().forward(parameterStore, new NDList(features), true).singletonOrThrow();
+          NDArray classifierInput = z;
+          if (queue != null && queue.isFull()) {
+            NDArray z0 = z.get(new NDIndex("0:{}", b));
+            NDArray replaced = queue.replaceWithNeighbors(z0, batch.indices(), neighbors);
+            classifierInput = replaced.concat(z.get(new NDIndex("{}:", b)), 0);
+          } else {
+            neighbors = null;
+          }
+          logits = model.classifiers().forward(parameterStore, new NDList(classifierInput), true);
+          List<List<NDArray>> byHeadAndView = new ArrayList<>(heads);
+          for (int h = 0; h < heads; h++) {
+            byHeadAndView.add(logits.get(h).split(views, 0));
+          }
+          NDArray lossArray = loss.compute(byHeadAndView);
+          lossValue = lossArray.toType(DataType.FLOAT64, false).getDouble();
+          if (!Double.isFinite(lossValue)) {
+            throw new TrainingDivergedException(epoch, stepInEpoch, globalStep, lossValue);
+          }
+          collector.backward(lossArray);
+        }
+        NDArray z0 = z.get(new NDIndex("0:{}", b));
+        distinct = distinctCount(logits.get(0).get(new NDIndex("0:{}", b)).argMax(1).toLongArray());
+        if (neighbors != null) {
+          int same = 0;
+          for (int i = 0; i < b; i++) {
+            same += data.label((int) neighbors[i]) == batch.labels()[i] ? 1 : 0;
+          }
+          neighborAccuracy = (double) same / b;
+        }
+        if (queue != null) {
+          queue.push(z0, batch.indices());
+        }
+      }
+      scheduleTracker.setStep(globalStep);
+      for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+        Parameter p = e.getValue();
+        if (!p.requiresGradient()) {
+          continue;
+        }
+        NDArray weight = p.getArray();
+        try (NDArray grad = weight.getGradient()) {
+          optimizer.update(e.getKey(), weight, grad);
+          grad.subi(grad);
+        }
+      }
+    }
+    return new StepResult(lossValue, distinct, neighborAccuracy);
+  }
+
+  private static int distinctCount(long[] predictions) {
+    return (int) java.util.Arrays.stream(predictions).distinct().count();
+  }
+
+  /**
+   * Predicts the cluster (argmax of one head) of every image, in evaluation mode, without augmentation: the
+   * images are scaled to [0, 1] and normalised with the augmentation's mean and std.
+   *
+   * @param images images with the config's channels and the global crop size as side
+   * @param head the classifier head, 0 to H-1
+   * @param batchSize the images per forward pass
+   * @return the predicted cluster of each image
+   */
+  public int[] predictClusters(ByteImageSet images, int head, int batchSize) {
+    AugmentationConfig aug = config.augmentation();
+    int size = aug.globalCropSize();
+    if (images.channels() != aug.channels() || images.height() != size || images.width() != size) {
+      throw new IllegalArgumentException("expected " + aug.channels() + "x" + size + "x" + size
+          + " images, got " + images.channels() + "x" + images.height() + "x" + images.width());
+    }
+    Objects.checkIndex(head, model.numHeads());
+    int per = aug.channels() * size * size;
+    int plane = size * size;
+    double[] mean = aug.normalizationMean();
+    double[] std = aug.normalizationStd();
+    int[] out = new int[images.size()];
+    float[] one = new float[per];
+    for (int from = 0; from < images.size(); from += batchSize) {
+      int n = Math.min(batchSize, images.size() - from);
+      float[] x = new float[n * per];
+      for (int i = 0; i < n; i++) {
+        images.copyImage(from + i, one);
+        for (int k = 0; k < per; k++) {
+          int c = k / plane;
+          x[i * per + k] = (float) ((one[k] - mean[c]) / std[c]);
+        }
+      }
+      try (NDManager m = manager.newSubManager()) {
+        NDArray input = m.create(x, new Shape(n, aug.channels(), size, size));
+        NDList output = model.forward(parameterStore, new NDList(input), false);
+        long[] predicted = SelfClassifierBlock.logitsOf(output, head).argMax(1).toLongArray();
+        for (int i = 0; i < n; i++) {
+          out[from + i] = (int) predicted[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The total number of steps of the run.
+   *
+   * @return epochs times steps per epoch
+   */
+  public long totalSteps() {
+    return config.epochs() * order.stepsPerEpoch();
+  }
+
+  /**
+   * The number of steps per epoch.
+   *
+   * @return full batches per epoch
+   */
+  public long stepsPerEpoch() {
+    return order.stepsPerEpoch();
+  }
+
+  /**
+   * The number of steps taken so far (including those before a resume).
+   *
+   * @return the global step
+   */
+  public long globalStep() {
+    return globalStep;
+  }
+
+  /**
+   * The current epoch (equal to the number of epochs once training is finished).
+   *
+   * @return the epoch
+   */
+  public int epoch() {
+    return epoch;
+  }
+
+  /**
+   * The run's settings.
+   *
+   * @return the config
+   */
+  public TrainingConfig config() {
+    return config;
+  }
+
+  /**
+   * The network being trained; its parameters live in this trainer's manager.
+   *
+   * @return the model
+   */
+  public SelfClassifierBlock model() {
+    return model;
+  }
+
+  /**
+   * The device the model lives on.
+   *
+   * @return the device
+   */
+  public Device device() {
+    return device;
+  }
+
+  /**
+   * A copy of every parameter (trainable or not, e.g. BatchNorm statistics) by name.
+   *
+   * @return parameter name to flat float32 values, in the model's parameter order
+   */
+  public Map<String, float[]> parameterValues() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      out.put(e.getKey(), e.getValue().getArray().toFloatArray());
+    }
+    return out;
+  }
+
+  /** Stops the loader and frees the model, the optimiser state and the queue. */
+  @Override
+  public void close() {
+    loader.close();
+    optimizer.close();
+    if (queue != null) {
+      queue.close();
+    }
+    manager.close();
+  }
+
+  private record StepResult(double loss, int distinctClusters, double neighborAccuracy) {}
+
+  private static final class EpochTotals {
+    long steps;
+    double loss;
+    double clusters;
+    double neighborAccuracy;
+    long neighborSteps;
+
+    void add(StepResult r) {
+      steps++;
+      loss += r.loss;
+      clusters += r.distinctClusters;
+      if (!Double.isNaN(r.neighborAccuracy)) {
+        neighborAccuracy += r.neighborAccuracy;
+        neighborSteps++;
+      }
+    }
+
+    EpochInfo toInfo(int epoch, int epochs, long globalStep, double lr, long nanos) {
+      return new EpochInfo(epoch, epochs, globalStep, steps, steps == 0 ? Double.NaN : loss / steps,
+          steps == 0 ? Double.NaN : clusters / steps,
+          neighborSteps == 0 ? Double.NaN : neighborAccuracy / neighborSteps, lr, nanos);
+    }
+  }
+
+  /** Builder of {@link SelfClassifierTrainer}: the config and the data are required. */
+  public static final class Builder {
+    private TrainingConfig config;
+    private ByteImageSet data;
+    private Augmenter<FloatImage, FloatImage> augmenter;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the run's settings (required).
+     *
+     * @param config the config
+     * @return this builder
+     */
+    public Builder setConfig(TrainingConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Sets the training images (required; labels, if any, are only used for reporting).
+     *
+     * @param data the images
+     * @return this builder
+     */
+    public Builder setData(ByteImageSet data) {
+      this.data = Objects.requireNonNull(data, "data");
+      return this;
+    }
+
+    /**
+     * Sets the augmentation (default a {@link MultiCropAugmenter} of the config's augmentation settings). It
+     * must draw all randomness from the generator it is given, so runs are reproducible.
+     *
+     * @param augmenter the augmenter; views 0 and 1 of the global size, the others of the local size
+     * @return this builder
+     */
+    public Builder optAugmenter(Augmenter<FloatImage, FloatImage> augmenter) {
+      this.augmenter = Objects.requireNonNull(augmenter, "augmenter");
+      return this;
+    }
+
+    /**
+     * Adds a listener, called in the order added.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addListener(TrainingListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds the trainer: loads the engine, builds and initialises the model from the seed.
+     *
+     * @return the trainer
+     * @throws IllegalArgumentException if the config and the data disagree
+     */
+    public SelfClassifierTrainer build() {
+      Objects.requireNonNull(config, "config must be set");
+      Objects.requireNonNull(data, "data must be set");
+      return new SelfClassifierTrainer(this);
+    }
+  }
+}
