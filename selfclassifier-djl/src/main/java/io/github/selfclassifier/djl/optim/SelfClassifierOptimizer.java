@@ -5,11 +5,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import io.github.selfclassifier.api.optim.OptimizerConfig;
 import io.github.selfclassifier.api.optim.OptimizerKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -192,6 +197,65 @@ public abstract class SelfClassifierOptimizer extends Optimizer implements AutoC
    */
   protected static NDArray decayed(NDArray weight, NDArray grad, double weightDecay) {
     return weightDecay == 0.0 ? grad : grad.add(weight.mul((float) weightDecay));
+  }
+
+  /**
+   * The state of every parameter tensor updated so far on one device, by parameter id (the trainer uses the
+   * parameter's name), for a checkpoint.
+   *
+   * @param device the device whose state is exported
+   * @return parameter id to state, in id order
+   */
+  public Map<String, OptimizerParameterState> exportState(Device device) {
+    Map<String, OptimizerParameterState> out = new TreeMap<>();
+    for (Map.Entry<String, Map<Device, ParameterState>> e : states.entrySet()) {
+      ParameterState state = e.getValue().get(device);
+      if (state == null) {
+        continue;
+      }
+      List<float[]> values = new ArrayList<>();
+      List<long[]> shapes = new ArrayList<>();
+      for (NDArray a : state.arrays) {
+        values.add(a.toType(DataType.FLOAT32, false).toFloatArray());
+        shapes.add(a.getShape().getShape());
+      }
+      out.put(e.getKey(), new OptimizerParameterState(state.updates, values, shapes));
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the state of the given parameter tensors on one device by saved state (from {@link
+   * #exportState}), e.g. when resuming from a checkpoint. Parameters not in {@code saved} keep their state.
+   *
+   * @param saved parameter id to state
+   * @param device the device the parameters live on
+   * @param engineName the engine of the parameters
+   * @param dataType the data type of the parameters (the state has the parameters' type)
+   */
+  public void importState(
+      Map<String, OptimizerParameterState> saved, Device device, String engineName, DataType dataType) {
+    if (closed) {
+      throw new IllegalStateException("optimiser is closed");
+    }
+    NDManager manager =
+        stateManagers.computeIfAbsent(device, d -> NDManager.newBaseManager(d, engineName));
+    for (Map.Entry<String, OptimizerParameterState> e : saved.entrySet()) {
+      OptimizerParameterState s = e.getValue();
+      NDList arrays = new NDList(s.values().size());
+      for (int i = 0; i < s.values().size(); i++) {
+        NDArray a = manager.create(s.values().get(i), new Shape(s.shapes().get(i)));
+        arrays.add(a.getDataType() == dataType ? a : a.toType(dataType, false));
+      }
+      NDScope.unregister(arrays);
+      ParameterState state = new ParameterState(arrays);
+      state.updates = s.updates();
+      ParameterState old =
+          states.computeIfAbsent(e.getKey(), k -> new ConcurrentHashMap<>()).put(device, state);
+      if (old != null) {
+        old.arrays.close();
+      }
+    }
   }
 
   /** Frees all optimiser state. The optimiser cannot be used afterwards. */

@@ -32,11 +32,18 @@ import io.github.selfclassifier.djl.optim.BiasAndNormRule;
 import io.github.selfclassifier.djl.optim.ScheduleTracker;
 import io.github.selfclassifier.djl.optim.SelfClassifierOptimizer;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a Self-Classifier network on an image set: the loop owns the step (DJL's {@code EasyTrain} would
@@ -64,10 +71,18 @@ import java.util.Objects;
  * <p>Memory: the model, the optimiser state and the queue live in long-lived managers; everything of a step
  * lives in the step's sub-manager, closed at the end of the step. {@link #close()} frees everything.
  *
+ * <p>Checkpoints ({@link TrainingCheckpoint}), when a folder is configured: every {@link
+ * TrainingConfig#checkpointEverySteps()} steps and at every epoch end, written atomically, the newest 2 kept.
+ * A trainer built on a folder that holds a complete checkpoint resumes from the newest one; with the same
+ * config and data, the resumed run takes the same steps as an uninterrupted one.
+ *
  * <p>Devices: one device (the first of {@link TrainingConfig#devices()}, or the first GPU, else the CPU).
  * Not thread-safe.
  */
 public final class SelfClassifierTrainer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SelfClassifierTrainer.class);
+  private static final int CHECKPOINTS_KEPT = 2;
+
   private final TrainingConfig config;
   private final ByteImageSet data;
   private final Engine engine;
@@ -125,6 +140,25 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         augmentation.globalCropSize(), augmentation.localCropSize(), config.loaderThreads(),
         config.prefetchDepth());
     this.listeners = List.copyOf(b.listeners);
+    if (config.checkpointFolder().isPresent()) {
+      Optional<TrainingCheckpoint> newest;
+      try {
+        newest = TrainingCheckpoint.loadNewest(config.checkpointFolder().get());
+      } catch (IOException e) {
+        close();
+        throw new UncheckedIOException("cannot list checkpoints in " + config.checkpointFolder().get(), e);
+      }
+      if (newest.isPresent()) {
+        try {
+          restore(newest.get());
+        } catch (RuntimeException e) {
+          close();
+          throw e;
+        }
+        LOG.info("resumed from the checkpoint of step {} (epoch {}, step {} of the epoch)",
+            globalStep, epoch, stepInEpoch);
+      }
+    }
   }
 
   /**
@@ -177,11 +211,16 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         for (TrainingListener l : listeners) {
           l.onStep(info);
         }
+        if (config.checkpointEverySteps() > 0 && globalStep % config.checkpointEverySteps() == 0
+            && stepInEpoch < order.stepsPerEpoch()) {
+          writeCheckpointIfConfigured();
+        }
       }
       EpochInfo info = totals.toInfo(epoch, config.epochs(), globalStep,
           scheduleTracker.schedule().at(globalStep - 1), System.nanoTime() - epochStart);
       epoch++;
       stepInEpoch = 0;
+      writeCheckpointIfConfigured();
       for (TrainingListener l : listeners) {
         l.onEpochEnd(info);
       }
@@ -271,6 +310,73 @@ public final class SelfClassifierTrainer implements AutoCloseable {
 
   private static int distinctCount(long[] predictions) {
     return (int) java.util.Arrays.stream(predictions).distinct().count();
+  }
+
+  private void writeCheckpointIfConfigured() {
+    if (config.checkpointFolder().isEmpty()) {
+      return;
+    }
+    Path folder = config.checkpointFolder().get();
+    try {
+      Path file = checkpoint().writeAtomically(folder, CHECKPOINTS_KEPT);
+      for (TrainingListener l : listeners) {
+        l.onCheckpoint(file, globalStep);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a checkpoint to " + folder, e);
+    }
+  }
+
+  /**
+   * The current state as a checkpoint: parameters and optimiser state by parameter name, the queue, the
+   * position and the config.
+   *
+   * @return the checkpoint, in plain Java arrays
+   */
+  public TrainingCheckpoint checkpoint() {
+    Map<String, TrainingCheckpoint.NamedArray> values = new LinkedHashMap<>();
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      NDArray a = e.getValue().getArray();
+      values.put(e.getKey(), new TrainingCheckpoint.NamedArray(a.getShape().getShape(), a.toFloatArray()));
+    }
+    return new TrainingCheckpoint(TrainingCheckpoint.FORMAT_VERSION, TrainingConfigJson.toJson(config), epoch,
+        stepInEpoch, globalStep, values, optimizer.exportState(device), queue == null ? null : queue.snapshot());
+  }
+
+  /**
+   * Continues from a checkpoint: parameters and optimiser state by name, the queue and the position. The
+   * trainer's config stays in force (the checkpoint's config JSON is informative).
+   *
+   * @param checkpoint the checkpoint
+   * @throws IllegalArgumentException if a parameter is missing or has another shape, or the queue's length
+   *     differs from the config's
+   */
+  public void restore(TrainingCheckpoint checkpoint) {
+    for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+      TrainingCheckpoint.NamedArray saved = checkpoint.parameters().get(e.getKey());
+      if (saved == null) {
+        throw new IllegalArgumentException("the checkpoint has no parameter " + e.getKey());
+      }
+      NDArray a = e.getValue().getArray();
+      if (!new Shape(saved.shape()).equals(a.getShape())) {
+        throw new IllegalArgumentException("parameter " + e.getKey() + " is " + a.getShape()
+            + " but the checkpoint holds " + new Shape(saved.shape()));
+      }
+      a.set(FloatBuffer.wrap(saved.values()));
+    }
+    if ((checkpoint.queue() == null) != (queue == null)
+        || (queue != null && checkpoint.queue().capacity() != queue.capacity())) {
+      throw new IllegalArgumentException("the checkpoint's queue does not match the queue length "
+          + config.queueLength());
+    }
+    optimizer.importState(checkpoint.optimizerState(), device, engine.getEngineName(), DataType.FLOAT32);
+    if (queue != null) {
+      queue.close();
+      queue = NearestNeighborQueue.restore(manager, checkpoint.queue());
+    }
+    epoch = checkpoint.epoch();
+    stepInEpoch = checkpoint.stepInEpoch();
+    globalStep = checkpoint.globalStep();
   }
 
   /**

@@ -9,18 +9,26 @@ import io.github.selfclassifier.api.train.TrainingListener;
 import io.github.selfclassifier.djl.data.ByteImageSet;
 import io.github.selfclassifier.djl.data.SyntheticShapes;
 import io.github.selfclassifier.metrics.ExactClusterMetrics;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Trains on synthetic shapes and checks the clustering learns the classes without collapsing. */
 class SelfClassifierTrainerEndToEndTest {
 
+  @TempDir Path temp;
+
   @ParameterizedTest
   @MethodSource("io.github.selfclassifier.djl.train.TrainerTestSupport#engines")
-  void learnsTheShapeClassesWithoutCollapse(String engine) {
+  void learnsTheShapeClassesWithoutCollapse(String engine) throws Exception {
+    Path metrics = temp.resolve("metrics.jsonl");
     ByteImageSet shapes = SyntheticShapes.generate(256, 10, 28, 1, 11);
     TrainingConfig config = TrainerTestSupport.smallConfig(engine).optQueueLength(1024).build();
     List<StepInfo> steps = new ArrayList<>();
@@ -30,6 +38,7 @@ class SelfClassifierTrainerEndToEndTest {
         .setConfig(config)
         .setData(shapes)
         .addListener(new ConsoleProgressListener(config.logEverySteps()))
+        .addListener(new JsonLinesMetricsListener(metrics))
         .addListener(new TrainingListener() {
           @Override
           public void onStep(StepInfo step) {
@@ -58,6 +67,12 @@ class SelfClassifierTrainerEndToEndTest {
       assertThat(acc).isGreaterThan(0.5);
       assertThat(used).isGreaterThanOrEqualTo(8);
       assertThat(steps.get(steps.size() - 1).neighborAccuracy()).isBetween(0.0, 1.0);
+      List<String> lines = Files.readAllLines(metrics);
+      assertThat(lines).hasSize(config.epochs());
+      JsonObject last = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+      assertThat(last.get("epoch").getAsInt()).isEqualTo(config.epochs() - 1);
+      assertThat(last.get("meanLoss").getAsDouble())
+          .isCloseTo(epochs.get(epochs.size() - 1).meanLoss(), org.assertj.core.data.Offset.offset(1e-9));
     }
   }
 }

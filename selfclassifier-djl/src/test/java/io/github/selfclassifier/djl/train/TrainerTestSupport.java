@@ -18,6 +18,22 @@ final class TrainerTestSupport {
     return Stream.of("PyTorch", "MXNet");
   }
 
+  /** The images of the resume tests: 80 per class, 10 classes, 28x28 grayscale. */
+  static io.github.selfclassifier.djl.data.ByteImageSet resumeImages() {
+    return io.github.selfclassifier.djl.data.SyntheticShapes.generate(80, 10, 28, 1, 5);
+  }
+
+  /** The config of the resume tests: 4 epochs of 6 steps, queue on, a checkpoint every 2 steps. */
+  static TrainingConfig resumeConfig(String engine, java.nio.file.Path folder) {
+    return smallConfig(engine)
+        .optEpochs(4)
+        .optBatchSize(128)
+        .optQueueLength(256)
+        .optCheckpointEverySteps(2)
+        .optCheckpointFolder(folder)
+        .build();
+  }
+
   /** A small, fast config: width-8 CNN, heads {10, 20}, 2 local crops of 16 px, momentum SGD. */
   static TrainingConfig.Builder smallConfig(String engine) {
     return TrainingConfig.builder()
