@@ -6,12 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.github.selfclassifier.api.augment.AugmentationConfig;
 import io.github.selfclassifier.api.augment.Augmenter;
@@ -76,8 +74,10 @@ import org.slf4j.LoggerFactory;
  * A trainer built on a folder that holds a complete checkpoint resumes from the newest one; with the same
  * config and data, the resumed run takes the same steps as an uninterrupted one.
  *
- * <p>Devices: one device (the first of {@link TrainingConfig#devices()}, or the first GPU, else the CPU).
- * Not thread-safe.
+ * <p>Devices ({@link TrainingConfig#devices()}; empty means all GPUs, else the CPU): the batch is split
+ * evenly across them and their logits gathered on the first before the loss ({@link SplitBatchForward});
+ * the first device holds the parameters the optimiser updates, the others copies refreshed after every
+ * update ({@link ReplicatedParameterStore}). Not thread-safe.
  */
 public final class SelfClassifierTrainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SelfClassifierTrainer.class);
@@ -86,10 +86,12 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   private final TrainingConfig config;
   private final ByteImageSet data;
   private final Engine engine;
+  private final List<Device> devices;
   private final Device device;
   private final NDManager manager;
   private final SelfClassifierBlock model;
-  private final ParameterStore parameterStore;
+  private final ReplicatedParameterStore parameterStore;
+  private final SplitBatchForward splitForward;
   private final Map<String, Parameter> parameters;
   private final ScheduleTracker scheduleTracker;
   private final SelfClassifierOptimizer optimizer;
@@ -110,23 +112,29 @@ public final class SelfClassifierTrainer implements AutoCloseable {
       throw new IllegalArgumentException("images have " + data.channels() + " channels");
     }
     this.engine = EngineSelector.select(config.engineName());
-    this.device = resolveDevice(engine, config.devices());
+    this.devices = resolveDevices(engine, config.devices());
+    this.device = devices.get(0);
+    if (config.batchSize() % devices.size() != 0) {
+      throw new IllegalArgumentException("batch " + config.batchSize() + " does not split evenly across "
+          + devices.size() + " devices " + devices);
+    }
     this.order = new EpochOrder(data.size(), config.batchSize(), config.seed());
     this.manager = engine.newBaseManager(device);
     engine.setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
     this.model = SelfClassifierModels.build(config.model());
     model.initialize(manager, DataType.FLOAT32,
         new Shape(2, augmentation.channels(), augmentation.globalCropSize(), augmentation.globalCropSize()));
-    this.parameterStore = new ParameterStore(manager, false);
     this.parameters = new LinkedHashMap<>();
     for (Pair<String, Parameter> p : model.getParameters()) {
       parameters.put(p.getKey(), p.getValue());
     }
+    this.parameterStore = new ReplicatedParameterStore(manager, parameters, devices);
     LearningRateSchedule schedule = config.schedule(order.stepsPerEpoch());
     this.scheduleTracker = new ScheduleTracker(schedule);
     this.optimizer =
         SelfClassifierOptimizer.fromConfig(config.optimizer(), scheduleTracker, BiasAndNormRule.of(model));
     this.loss = new NdSelfClassifierLoss(config.loss());
+    this.splitForward = new SplitBatchForward(model, parameterStore, devices, loss);
     this.queue = config.queueLength() > 0
         ? NearestNeighborQueue.create(manager, config.queueLength(), config.model().embeddingDim())
         : null;
@@ -170,15 +178,21 @@ public final class SelfClassifierTrainer implements AutoCloseable {
     return new Builder();
   }
 
-  private static Device resolveDevice(Engine engine, List<String> names) {
-    if (names.size() > 1) {
-      throw new IllegalArgumentException(
-          "training on several devices is not available yet; got " + names);
-    }
+  private static List<Device> resolveDevices(Engine engine, List<String> names) {
+    List<Device> out = new ArrayList<>();
     if (names.isEmpty()) {
-      return engine.getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
+      for (int i = 0; i < engine.getGpuCount(); i++) {
+        out.add(Device.gpu(i));
+      }
+      if (out.isEmpty()) {
+        out.add(Device.cpu());
+      }
+      return List.copyOf(out);
     }
-    return Device.fromName(names.get(0), engine);
+    for (String name : names) {
+      out.add(Device.fromName(name, engine));
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -233,54 +247,33 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   private StepResult step(ViewBatch batch) {
     int b = batch.size();
     AugmentationConfig aug = config.augmentation();
-    int channels = aug.channels();
-    int views = config.viewCount();
-    int heads = model.numHeads();
     double lossValue;
     int distinct;
     double neighborAccuracy = Double.NaN;
+    List<NDManager> otherDeviceManagers = new ArrayList<>();
     try (NDManager stepManager = manager.newSubManager()) {
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray global = stepManager.create(batch.globalViews(),
-            new Shape(2L * b, channels, aug.globalCropSize(), aug.globalCropSize()));
-        NDArray local = views > 2
-            ? stepManager.create(batch.localViews(),
-                new Shape((long) (views - 2) * b, channels, aug.localCropSize(), aug.localCropSize()))
-            : null;
-        long[] neighbors = queue != null && batch.labels() != null ? new long[b] : null;
-        NDArray z;
-        NDList logits;
+        boolean neighborsKnown = queue != null && queue.isFull() && batch.labels() != null;
+        long[] neighbors = neighborsKnown ? new long[b] : null;
+        SplitBatchForward.Output out;
         try (GradientCollector collector = engine.newGradientCollector()) {
-          NDArray features = model.backbone().forward(parameterStore, new NDList(global), true).singletonOrThrow();
-          if (local != null) {
-            NDArray localFeatures =
-                model.backbone().forward(parameterStore, new NDList(local), true).singletonOrThrow();
-            features = features.concat(localFeatures, 0);
-          }
-          z = model.head().forward(parameterStore, new NDList(features), true).singletonOrThrow();
-          NDArray classifierInput = z;
-          if (queue != null && queue.isFull()) {
-            NDArray z0 = z.get(new NDIndex("0:{}", b));
-            NDArray replaced = queue.replaceWithNeighbors(z0, batch.indices(), neighbors);
-            classifierInput = replaced.concat(z.get(new NDIndex("{}:", b)), 0);
-          } else {
-            neighbors = null;
-          }
-          logits = model.classifiers().forward(parameterStore, new NDList(classifierInput), true);
-          List<List<NDArray>> byHeadAndView = new ArrayList<>(heads);
-          for (int h = 0; h < heads; h++) {
-            byHeadAndView.add(logits.get(h).split(views, 0));
-          }
-          NDArray lossArray = loss.compute(byHeadAndView);
-          lossValue = lossArray.toType(DataType.FLOAT64, false).getDouble();
+          out = splitForward.forward(d -> {
+                if (d.equals(device)) {
+                  return stepManager;
+                }
+                NDManager m = NDManager.newBaseManager(d, engine.getEngineName());
+                otherDeviceManagers.add(m);
+                return m;
+              }, batch, aug.channels(), aug.globalCropSize(), aug.localCropSize(), config.viewCount(),
+              queue, neighbors);
+          lossValue = out.loss().toType(DataType.FLOAT64, false).getDouble();
           if (!Double.isFinite(lossValue)) {
             throw new TrainingDivergedException(epoch, stepInEpoch, globalStep, lossValue);
           }
-          collector.backward(lossArray);
+          collector.backward(out.loss());
         }
-        NDArray z0 = z.get(new NDIndex("0:{}", b));
-        distinct = distinctCount(logits.get(0).get(new NDIndex("0:{}", b)).argMax(1).toLongArray());
+        distinct = distinctCount(out.firstViewLogits().argMax(1).toLongArray());
         if (neighbors != null) {
           int same = 0;
           for (int i = 0; i < b; i++) {
@@ -289,10 +282,15 @@ public final class SelfClassifierTrainer implements AutoCloseable {
           neighborAccuracy = (double) same / b;
         }
         if (queue != null) {
-          queue.push(z0, batch.indices());
+          queue.push(out.firstViewEmbeddings(), batch.indices());
+        }
+      } finally {
+        for (NDManager m : otherDeviceManagers) {
+          m.close();
         }
       }
       scheduleTracker.setStep(globalStep);
+      parameterStore.addReplicaGradientsToPrimary();
       for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
         Parameter p = e.getValue();
         if (!p.requiresGradient()) {
@@ -304,6 +302,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
           grad.subi(grad);
         }
       }
+      parameterStore.copyPrimaryToReplicas();
     }
     return new StepResult(lossValue, distinct, neighborAccuracy);
   }
@@ -374,6 +373,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
       queue.close();
       queue = NearestNeighborQueue.restore(manager, checkpoint.queue());
     }
+    parameterStore.copyPrimaryToReplicas();
     epoch = checkpoint.epoch();
     stepInEpoch = checkpoint.stepInEpoch();
     globalStep = checkpoint.globalStep();
@@ -479,7 +479,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   }
 
   /**
-   * The device the model lives on.
+   * The first device, which holds the parameters, the optimiser state and the queue, and computes the loss.
    *
    * @return the device
    */
@@ -505,6 +505,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   public void close() {
     loader.close();
     optimizer.close();
+    parameterStore.close();
     if (queue != null) {
       queue.close();
     }
