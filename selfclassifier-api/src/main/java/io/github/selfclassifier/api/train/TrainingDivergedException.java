@@ -6,11 +6,16 @@ package io.github.selfclassifier.api.train;
  * the last good checkpoint with other settings (typically a smaller learning rate).
  */
 public final class TrainingDivergedException extends RuntimeException {
+  /** Serial form version. */
   private static final long serialVersionUID = 1L;
 
+  /** The epoch of the failed step. */
   private final int epoch;
+  /** The failed step's index within its epoch. */
   private final long stepInEpoch;
+  /** The failed step's index over the run. */
   private final long globalStep;
+  /** The non-finite loss. */
   private final double loss;
 
   /**

@@ -500,6 +500,16 @@ public final class SelfClassifierTrainer implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The number of native arrays alive in the trainer's managers (model, step scratch, queue) plus the
+   * optimiser state: a diagnostic that stays constant from step to step when nothing leaks.
+   *
+   * @return the live array count
+   */
+  int liveArrayCount() {
+    return manager.getManagedArrays().size() + optimizer.stateArrayCount();
+  }
+
   /** Stops the loader and frees the model, the optimiser state and the queue. */
   @Override
   public void close() {
