@@ -347,10 +347,16 @@ public final class SelfClassifierTrainer implements AutoCloseable {
    * trainer's config stays in force (the checkpoint's config JSON is informative).
    *
    * @param checkpoint the checkpoint
-   * @throws IllegalArgumentException if a parameter is missing or has another shape, or the queue's length
-   *     differs from the config's
+   * @throws IllegalArgumentException if a parameter is missing or has another shape, the queue's length
+   *     differs from the config's, or the position does not fit this run's steps per epoch
    */
   public void restore(TrainingCheckpoint checkpoint) {
+    if (checkpoint.stepInEpoch() >= order.stepsPerEpoch()
+        || checkpoint.globalStep() != checkpoint.epoch() * order.stepsPerEpoch() + checkpoint.stepInEpoch()) {
+      throw new IllegalArgumentException("the checkpoint (epoch " + checkpoint.epoch() + ", step "
+          + checkpoint.stepInEpoch() + ", global step " + checkpoint.globalStep() + ") does not fit "
+          + order.stepsPerEpoch() + " steps per epoch: was it made with another batch size or data set?");
+    }
     for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
       TrainingCheckpoint.NamedArray saved = checkpoint.parameters().get(e.getKey());
       if (saved == null) {
