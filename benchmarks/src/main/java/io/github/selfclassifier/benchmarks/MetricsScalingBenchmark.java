@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class MetricsScalingBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int n;
