@@ -42,6 +42,7 @@ java -jar "$jar" 'FullReportBenchmark|OverClusteringAccuracyBenchmark\.acc$' -f 
 
 echo "== 3/4 scikit-learn / scipy"
 "$python" "$here/sklearn_metrics_timing.py" "$labels" --repeats "$repeats"
+cp "$labels/sklearn_timings.json" "$labels/sklearn_values.properties" "$labels/ours_values.properties" "$results/"
 
 echo "== 4/4 comparison"
 "$python" "$here/format_comparison.py" "$jmh_json" "$labels" | tee "$results/compare_with_sklearn.txt"

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Prints the README's Markdown tables from the raw JMH JSON in benchmarks/results/ (and the sklearn timings
-in the labels directory), so that the README's numbers are the committed results'.
+"""Prints the README's Markdown tables from the raw JMH JSON and sklearn_timings.json in benchmarks/results/,
+so that the README's numbers are the committed results'.
 
-    /usr/bin/python3 benchmarks/scripts/results_tables.py [results-dir] [labels-dir]
+    /usr/bin/python3 benchmarks/scripts/results_tables.py [results-dir]
 """
 import json
 import os
@@ -10,7 +10,7 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 results = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "results")
-labels = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "target", "labels")
+labels = results
 
 
 def load(name):

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  *   <li>otherwise to a uniformly random cluster (noise).
  * </ul>
  *
- * At 50,000 samples, 1,000 classes and 1,000 clusters this gives ACC about 0.45 (NMI about 0.77, AMI about
- * 0.36, ARI about 0.12, figures from {@link PeerAgreement}).
+ * At 50,000 samples, 1,000 classes and 1,000 clusters this gives 14,666 non-zero cells and NMI 0.721, AMI
+ * 0.506, ARI 0.232, ACC 0.448 (figures from {@link PeerAgreement}).
  */
 public final class ImageNetLikeLabels {
   /** The seed of every benchmark input. */
