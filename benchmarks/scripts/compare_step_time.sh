@@ -51,5 +51,15 @@ for r in rows:
     pm = float(p["median_ms"]) if p else float("nan")
     print(f"| {r['model']} | {r['batch']} | {r['phase']} | DJL {r['engine']} | {r['threads']} | {float(r['median_ms']):.1f} |"
           f" {pm:.1f} | {float(r['median_ms']) / pm:.2f} | {float(r['mean_ms']):.1f} | {float(p['mean_ms']) if p else float('nan'):.1f} |")
+print()
+print("Where the time goes (medians, ms): forward = forward of both views + loss + reading the loss value;")
+print("backward = autograd backward; update = optimiser update of every parameter + zeroing the gradients.")
+print("| model | batch | implementation | forward | backward | update | step |")
+print("|---|---|---|---|---|---|---|")
+for r in rows:
+    if "forward_ms" in r:
+        name = ("DJL " + r["engine"]) if r["impl"] == "java" else r["engine"]
+        print(f"| {r['model']} | {r['batch']} | {name} | {float(r['forward_ms']):.1f} | {float(r['backward_ms']):.1f} |"
+              f" {float(r['update_ms']):.1f} | {float(r['median_ms']):.1f} |")
 PY
 rm -f "$RESULTS"

@@ -151,6 +151,12 @@ class Lars(torch.optim.Optimizer):
                 p.sub_(buf * g["lr"])
 
 
+def med(v):
+    s = sorted(v)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+
+
 def main():
     a = dict(x.split("=", 1) for x in sys.argv[1:])
     model_name = a.get("model", "cnn")
@@ -172,29 +178,31 @@ def main():
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, interop {torch.get_num_interop_threads()},"
           f" model {model_name}, batch {batch}, views 2 of {ch}x{size}x{size}, optimizer {opt_name}, phase {phase}",
           flush=True)
-    times = []
+    times, fw, bw, up = [], [], [], []
     loss_value = float("nan")
     for s in range(warmup + steps):
         t0 = time.perf_counter()
-        if phase == "forward":
-            loss = self_classifier_loss(net(x), 2)
-            loss_value = loss.item()
-        else:
-            loss = self_classifier_loss(net(x), 2)
-            loss_value = loss.item()
+        loss = self_classifier_loss(net(x), 2)
+        loss_value = loss.item()
+        t1 = t2 = t3 = time.perf_counter()
+        if phase != "forward":
             loss.backward()
+            t2 = time.perf_counter()
             opt.step()
             opt.zero_grad(set_to_none=False)
-        t1 = time.perf_counter()
+            t3 = time.perf_counter()
         if s >= warmup:
-            times.append((t1 - t0) * 1e3)
+            times.append((t3 - t0) * 1e3)
+            fw.append((t1 - t0) * 1e3)
+            bw.append((t2 - t1) * 1e3)
+            up.append((t3 - t2) * 1e3)
     st = sorted(times)
     n = len(st)
     median = st[n // 2] if n % 2 else (st[n // 2 - 1] + st[n // 2]) / 2
     print(f"last loss {loss_value:.5f}")
     print(f"RESULT impl=python engine=torch-{torch.__version__} model={model_name} batch={batch} phase={phase}"
           f" optimizer={opt_name} threads={threads} median_ms={median:.2f} mean_ms={sum(times) / n:.2f}"
-          f" steps={steps} warmup={warmup}")
+          f" steps={steps} warmup={warmup} forward_ms={med(fw):.2f} backward_ms={med(bw):.2f} update_ms={med(up):.2f}")
 
 
 if __name__ == "__main__":

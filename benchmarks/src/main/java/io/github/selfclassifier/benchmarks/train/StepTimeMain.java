@@ -125,14 +125,19 @@ public final class StepTimeMain {
 
       int total = warmup + steps;
       double[] ms = new double[steps];
+      double[][] parts = new double[3][steps];
       double lossValue = Double.NaN;
       for (int s = 0; s < total; s++) {
+        long[] marks = new long[4];
         long t0 = System.nanoTime();
         lossValue = step(engine, manager, forward, vb, channels, size, parameters, optimizer,
-            phase.equals("forward"));
+            phase.equals("forward"), marks);
         long t1 = System.nanoTime();
         if (s >= warmup) {
           ms[s - warmup] = (t1 - t0) / 1e6;
+          for (int k = 0; k < 3; k++) {
+            parts[k][s - warmup] = marks[k + 1] == 0 ? 0 : (marks[k + 1] - marks[k]) / 1e6;
+          }
         }
       }
       optimizer.close();
@@ -142,15 +147,25 @@ public final class StepTimeMain {
       double mean = Arrays.stream(ms).average().orElse(Double.NaN);
       System.out.printf("last loss %.5f%n", lossValue);
       System.out.printf("RESULT impl=java engine=%s model=%s batch=%d phase=%s optimizer=%s threads=%d "
-              + "median_ms=%.2f mean_ms=%.2f steps=%d warmup=%d%n",
-          engine.getEngineName(), modelName, batch, phase, opt, threads, median, mean, steps, warmup);
+              + "median_ms=%.2f mean_ms=%.2f steps=%d warmup=%d forward_ms=%.2f backward_ms=%.2f update_ms=%.2f%n",
+          engine.getEngineName(), modelName, batch, phase, opt, threads, median, mean, steps, warmup,
+          median(parts[0]), median(parts[1]), median(parts[2]));
     }
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   /** One training step as {@code SelfClassifierTrainer.step} runs it (without queue and statistics). */
   static double step(Engine engine, NDManager manager, SplitBatchForward forward, ViewBatch vb, int channels,
-      int size, Map<String, Parameter> parameters, SelfClassifierOptimizer optimizer, boolean forwardOnly) {
+      int size, Map<String, Parameter> parameters, SelfClassifierOptimizer optimizer, boolean forwardOnly,
+      long[] marks) {
     double lossValue;
+    marks[0] = System.nanoTime();
     try (NDManager stepManager = manager.newSubManager()) {
       try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
         scope.suppressNotUsedWarning();
@@ -158,8 +173,10 @@ public final class StepTimeMain {
           SplitBatchForward.Output out =
               forward.forward(d -> stepManager, vb, channels, size, size, 2, null, null);
           lossValue = out.loss().toType(DataType.FLOAT64, false).getDouble();
+          marks[1] = System.nanoTime();
           if (!forwardOnly) {
             collector.backward(out.loss());
+            marks[2] = System.nanoTime();
           }
         }
       }
@@ -178,6 +195,7 @@ public final class StepTimeMain {
         }
       }
     }
+    marks[3] = System.nanoTime();
     return lossValue;
   }
 }
