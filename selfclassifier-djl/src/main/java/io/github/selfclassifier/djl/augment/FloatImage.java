@@ -168,7 +168,7 @@ public final class FloatImage {
     if (image.getWrappedImage() instanceof BufferedImage buffered) {
       return fromBufferedImage(buffered, channels);
     }
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = io.github.selfclassifier.djl.EngineSelector.defaultEngine().newBaseManager()) {
       NDArray hwc = image.toNDArray(manager, channels == 1 ? Image.Flag.GRAYSCALE : Image.Flag.COLOR);
       byte[] bytes = hwc.toType(ai.djl.ndarray.types.DataType.UINT8, false).toByteArray();
       return fromInterleavedBytes(bytes, image.getHeight(), image.getWidth(), channels);
