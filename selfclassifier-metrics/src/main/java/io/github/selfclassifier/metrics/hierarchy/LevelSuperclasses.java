@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import io.github.selfclassifier.api.metrics.SuperclassMapping;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -138,7 +139,7 @@ public final class LevelSuperclasses {
         kept[k++] = i;
       }
     }
-    return java.util.Arrays.copyOf(kept, k);
+    return Arrays.copyOf(kept, k);
   }
 
   @Override
