@@ -104,10 +104,11 @@ public final class ImageFolder {
           + " could be decoded; the first: " + first.file() + ": " + first.reason());
     }
     int[] labels = null;
-    if (listing.labels() != null) {
+    int[] listed = listing.labels();
+    if (listed != null) {
       labels = new int[decoded.files().size()];
       for (int i = 0; i < labels.length; i++) {
-        labels[i] = listing.labels()[decoded.sourceIndices()[i]];
+        labels[i] = listed[decoded.sourceIndices()[i]];
       }
     }
     ByteImageSet images =
@@ -326,10 +327,21 @@ public final class ImageFolder {
    * @param classNames the class names in label order, empty for an unlabelled listing
    */
   public record ImageFolderListing(Path root, List<Path> files, int[] labels, List<String> classNames) {
-    /** Copies the lists. */
+    /** Copies the lists and the labels. */
     public ImageFolderListing {
       files = List.copyOf(files);
       classNames = List.copyOf(classNames);
+      labels = labels == null ? null : labels.clone();
+    }
+
+    /**
+     * The label of each file.
+     *
+     * @return a copy of the labels, or null for an unlabelled listing
+     */
+    @Override
+    public int[] labels() {
+      return labels == null ? null : labels.clone();
     }
   }
 
