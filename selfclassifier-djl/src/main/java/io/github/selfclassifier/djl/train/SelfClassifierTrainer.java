@@ -343,6 +343,23 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   }
 
   /**
+   * Saves the current network as a trained-model file for apps ({@link
+   * io.github.selfclassifier.djl.inference.SelfClassifierModelFile}): parameters by name, the model config,
+   * the evaluation preprocessing (global crop size, channels, interpolation, mean and std of the
+   * augmentation) and this run's config as JSON. Load it with {@code SelfClassifierModelFile.load(file,
+   * engine)} on either engine.
+   *
+   * @param file the file to write, conventionally ending in {@code .scmodel}
+   * @return the written file
+   * @throws IOException if writing fails
+   */
+  public Path saveModel(Path file) throws IOException {
+    return io.github.selfclassifier.djl.inference.SelfClassifierModelFile.save(file, model, config.model(),
+        io.github.selfclassifier.djl.inference.InputPreprocessing.fromAugmentation(config.augmentation()),
+        TrainingConfigJson.toJson(config), engine.getEngineName(), globalStep);
+  }
+
+  /**
    * Continues from a checkpoint: parameters and optimiser state by name, the queue and the position. The
    * trainer's config stays in force (the checkpoint's config JSON is informative).
    *

@@ -1,5 +1,12 @@
 package io.github.selfclassifier.djl.train;
 
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.readFloats;
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.readShape;
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.readString;
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeFloats;
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeShape;
+import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeString;
+
 import io.github.selfclassifier.djl.optim.OptimizerParameterState;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueueState;
 import java.io.BufferedInputStream;
@@ -32,7 +39,7 @@ import java.util.stream.Stream;
  * global step), and the run's config as JSON (for people and provenance; resuming uses the trainer's
  * config).
  *
- * <p>File format (big-endian, {@link DataOutputStream}): magic {@code "SCCKPT"}, format version, config
+ * <p>File format (big-endian, {@link DataOutputStream}; encoding of {@link NamedArrayStreams}): magic {@code "SCCKPT"}, format version, config
  * JSON, epoch, step in epoch, global step, parameters (name, shape, float32 values), optimiser states (name,
  * update count, arrays with shapes), queue (present flag, then its state), and an end marker; a file without
  * the end marker is incomplete and is not loaded.
@@ -197,14 +204,8 @@ public record TrainingCheckpoint(
       int epoch = in.readInt();
       long stepInEpoch = in.readLong();
       long globalStep = in.readLong();
+      Map<String, NamedArray> parameters = NamedArrayStreams.readParameters(in);
       int count = in.readInt();
-      Map<String, NamedArray> parameters = new LinkedHashMap<>();
-      for (int i = 0; i < count; i++) {
-        String name = readString(in);
-        long[] shape = readShape(in);
-        parameters.put(name, new NamedArray(shape, readFloats(in)));
-      }
-      count = in.readInt();
       Map<String, OptimizerParameterState> optimizer = new LinkedHashMap<>();
       for (int i = 0; i < count; i++) {
         String name = readString(in);
@@ -245,12 +246,7 @@ public record TrainingCheckpoint(
     out.writeInt(epoch);
     out.writeLong(stepInEpoch);
     out.writeLong(globalStep);
-    out.writeInt(parameters.size());
-    for (Map.Entry<String, NamedArray> e : parameters.entrySet()) {
-      writeString(out, e.getKey());
-      writeShape(out, e.getValue().shape());
-      writeFloats(out, e.getValue().values());
-    }
+    NamedArrayStreams.writeParameters(out, parameters);
     out.writeInt(optimizerState.size());
     for (Map.Entry<String, OptimizerParameterState> e : optimizerState.entrySet()) {
       writeString(out, e.getKey());
@@ -275,61 +271,5 @@ public record TrainingCheckpoint(
       out.writeInt(queue.size());
     }
     out.writeLong(END_MARKER);
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("negative string length");
-    }
-    byte[] bytes = in.readNBytes(n);
-    if (bytes.length != n) {
-      throw new IOException("truncated checkpoint");
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static void writeShape(DataOutputStream out, long[] shape) throws IOException {
-    out.writeInt(shape.length);
-    for (long d : shape) {
-      out.writeLong(d);
-    }
-  }
-
-  private static long[] readShape(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 16) {
-      throw new IOException("bad shape rank " + n);
-    }
-    long[] shape = new long[n];
-    for (int i = 0; i < n; i++) {
-      shape[i] = in.readLong();
-    }
-    return shape;
-  }
-
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    for (float v : values) {
-      out.writeFloat(v);
-    }
-  }
-
-  private static float[] readFloats(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("negative array length");
-    }
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = in.readFloat();
-    }
-    return values;
   }
 }
