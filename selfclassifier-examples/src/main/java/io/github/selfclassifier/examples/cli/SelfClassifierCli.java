@@ -34,9 +34,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
     },
     commandListHeading = "%nCommands:%n",
     footerHeading = "%nExample:%n",
-    footer = {"  java -jar selfclassifier.jar metrics --truth truth.txt --pred pred.txt"},
+    footer = {"  java -jar selfclassifier.jar quickstart"},
     subcommands = {
       HelpCommand.class,
+      QuickstartCommand.class,
       MetricsCommand.class,
     })
 public final class SelfClassifierCli implements Runnable {
