@@ -38,6 +38,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {
       HelpCommand.class,
       QuickstartCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       MetricsCommand.class,
     })
 public final class SelfClassifierCli implements Runnable {
