@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     customSynopsis = {
       "selfclassifier evaluate --model FILE --data SOURCE --out DIR",
-      "        [--head N | --all-heads] [--superclasses FILE | --hierarchy DIR",
-      "        --level L] [--grid-rows N] [--batch-size N] [--engine NAME]"
+      "        [--head N | --all-heads]",
+      "        [--superclasses FILE | --hierarchy DIR --level L]",
+      "        [--grid-rows N] [--batch-size N] [--engine NAME]"
     },
     header = "Score a trained model's clusters against the true classes of labelled images.",
     description = {

@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     customSynopsis = {
       "selfclassifier predict --model FILE --input IMAGE [--head N] [--top K]",
       "        [--engine NAME]",
-      "selfclassifier predict --model FILE --input FOLDER [--csv FILE] [--json FILE]",
-      "        [--head N] [--batch-size N] [--strict] [--engine NAME]"
+      "   or: selfclassifier predict --model FILE --input FOLDER [--csv FILE]",
+      "        [--json FILE] [--head N] [--batch-size N] [--strict]",
+      "        [--engine NAME]"
     },
     header = "Assign images to clusters with a trained model.",
     description = {

@@ -40,9 +40,10 @@ import picocli.CommandLine.TypeConversionException;
     usageHelpAutoWidth = true,
     sortOptions = false,
     customSynopsis = {
-      "selfclassifier train --data SOURCE --out DIR [--epochs N] [--batch-size N]",
-      "        [--lr BASE] [--preset small|imagenet] [--devices LIST]",
-      "        [--checkpoint-every N] [--engine NAME] [more options]"
+      "selfclassifier train --data SOURCE --out DIR [--epochs N]",
+      "        [--batch-size N] [--lr BASE] [--preset small|imagenet]",
+      "        [--devices LIST] [--checkpoint-every N] [--engine NAME]",
+      "        [more options]"
     },
     header = "Train a Self-Classifier on images, without their labels.",
     description = {
@@ -203,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
       try {
         trainer.fit();
       } catch (TrainingDivergedException e) {
-        throw new CliException(e.getMessage() + "; try a lower --lr (the last good checkpoint is in "
+        throw new CliException(e.getMessage() + "; try a lower --lr or a larger --batch-size (checkpoints: "
             + checkpoints + ")", e);
       }
       try {
