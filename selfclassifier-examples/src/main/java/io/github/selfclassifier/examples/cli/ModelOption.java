@@ -4,13 +4,14 @@ import io.github.selfclassifier.djl.inference.SelfClassifierModel;
 import io.github.selfclassifier.djl.inference.SelfClassifierModelFile;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --model FILE} option shared by the commands that run a trained model: a {@code .scmodel} file
- * written by {@code train}, a training checkpoint ({@code checkpoint-*.sccp}) or a checkpoint folder (its newest
- * checkpoint). Add it with {@code @Mixin ModelOption model;} next to {@link EngineOption}, and open it with
+ * The {@code --model FILE} option shared by the commands that run a trained model: the output folder of {@code
+ * train} (its {@code model.scmodel}, else its newest checkpoint), a {@code .scmodel} file, a training
+ * checkpoint ({@code checkpoint-*.sccp}) or a checkpoint folder (its newest checkpoint). Add it with {@code @Mixin ModelOption model;} next to {@link EngineOption}, and open it with
  * {@code model.open(engine.name())} in a try-with-resources block.
  */
 public final class ModelOption {
@@ -18,8 +19,8 @@ public final class ModelOption {
       names = "--model",
       required = true,
       paramLabel = "FILE",
-      description = "The trained model: OUT/model.scmodel of 'selfclassifier train', a checkpoint file or a"
-          + " checkpoint folder (its newest checkpoint, e.g. of a run still going).")
+      description = "The trained model: the --out folder of 'selfclassifier train' (its model.scmodel, else"
+          + " its newest checkpoint), a .scmodel file, a checkpoint file or a checkpoint folder.")
   private Path path;
 
   /** Created by picocli. */
@@ -46,17 +47,36 @@ public final class ModelOption {
   }
 
   /**
-   * Loads a model file, checkpoint file or checkpoint folder on an engine, with one-line errors that name the
-   * path.
+   * What a model path names: in the output folder of {@code train}, its model file, else its checkpoint folder;
+   * any other path as it is.
    *
-   * @param path the model file, checkpoint file or checkpoint folder
+   * @param path the path given
+   * @return the model file, checkpoint file or checkpoint folder to load
+   */
+  static Path resolve(Path path) {
+    if (Files.isDirectory(path)) {
+      if (Files.isRegularFile(path.resolve(TrainCommand.MODEL_FILE))) {
+        return path.resolve(TrainCommand.MODEL_FILE);
+      }
+      if (Files.isDirectory(path.resolve(TrainCommand.CHECKPOINTS))) {
+        return path.resolve(TrainCommand.CHECKPOINTS);
+      }
+    }
+    return path;
+  }
+
+  /**
+   * Loads a training output folder, model file, checkpoint file or checkpoint folder on an engine, with
+   * one-line errors that name the path.
+   *
+   * @param path the training output folder, model file, checkpoint file or checkpoint folder
    * @param engineName "PyTorch" or "MXNet"
    * @return the model; close it
    * @throws CliException if the path is missing, not a model, damaged, or does not fit its config
    */
   public static SelfClassifierModel open(Path path, String engineName) {
     try {
-      return SelfClassifierModelFile.load(path, engineName);
+      return SelfClassifierModelFile.load(resolve(path), engineName);
     } catch (FileSystemException e) {
       String reason = e.getReason() == null ? "cannot be read" : e.getReason();
       throw new CliException("cannot load --model " + path + ": " + reason, e);

@@ -6,6 +6,7 @@ import io.github.selfclassifier.api.metrics.ClusteringScores;
 import io.github.selfclassifier.api.metrics.MetricsOptions;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingDivergedException;
+import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.train.ConsoleProgressListener;
 import io.github.selfclassifier.djl.train.JsonLinesMetricsListener;
 import io.github.selfclassifier.djl.train.SelfClassifierTrainer;
@@ -27,6 +28,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -175,6 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
+    checkDevices();
     LoadedImages loaded = data.load();
     console.println("Data: " + loaded.summary());
     int size = loaded.images().height();
@@ -223,6 +226,31 @@ public final class TrainCommand implements Callable<Integer> {
       console.flush();
     }
     return 0;
+  }
+
+  /** Device names: "cpu" or "gpuN" with N below the engine's GPU count, checked before any data is read. */
+  private void checkDevices() {
+    if (devices == null || devices.isEmpty()) {
+      return;
+    }
+    int gpus = -1;
+    for (String d : devices) {
+      if (d.equals("cpu")) {
+        continue;
+      }
+      if (!d.matches("gpu\\d{1,4}")) {
+        throw new ParameterException(spec.commandLine(),
+            "--devices: unknown device '" + d + "'; expected cpu or gpu0, gpu1, ...");
+      }
+      if (gpus < 0) {
+        gpus = EngineSelector.select(engine.name()).getGpuCount();
+      }
+      int index = Integer.parseInt(d.substring(3));
+      if (index >= gpus) {
+        throw new CliException("--devices " + d + ": " + engine.name() + " sees " + gpus + " GPU"
+            + (gpus == 1 ? "" : "s") + " on this machine" + (gpus == 0 ? "; use --devices cpu" : ""));
+      }
+    }
   }
 
   private SelfClassifierTrainer buildTrainer(TrainingConfig config, LoadedImages loaded, boolean hadCheckpoints,

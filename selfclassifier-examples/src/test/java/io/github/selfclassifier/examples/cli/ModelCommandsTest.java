@@ -380,8 +380,8 @@ class ModelCommandsTest {
   @Test
   void predictOnOneImagePrintsItsClusterAndTheMostLikelyOnes() {
     Path file = imageFiles.get(21);
-    CliRun p = CliRun.of("predict", "--model", run.resolve(TrainCommand.MODEL_FILE).toString(), "--input",
-        file.toString(), "--top", "3");
+    // the output folder of train stands for its model file
+    CliRun p = CliRun.of("predict", "--model", run.toString(), "--input", file.toString(), "--top", "3");
     assertThat(p.exitCode()).as(p.err()).isZero();
     ClusterPrediction one;
     try {
@@ -442,6 +442,10 @@ class ModelCommandsTest {
         "no image files in " + empty);
     assertOneLineError(CliRun.of(trainArgs(dir.resolve("o"), "--batch-size", "100")), 1,
         "larger than the 80 training images");
+    assertOneLineError(CliRun.of(trainArgs(dir.resolve("o"), "--devices", "cpu,tpu0")), 2,
+        "unknown device 'tpu0'");
+    assertOneLineError(CliRun.of(trainArgs(dir.resolve("o"), "--devices", "gpu9")), 1,
+        "--devices gpu9: PyTorch sees", "GPU");
 
     assertOneLineError(CliRun.of("evaluate", "--model", modelFile, "--data", images.toString(), "--unlabelled",
         "--out", dir.resolve("o").toString()), 1, "evaluate needs the true classes", "has no labels");
