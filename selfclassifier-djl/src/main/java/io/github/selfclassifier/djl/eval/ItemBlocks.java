@@ -87,6 +87,25 @@ final class ItemBlocks {
   }
 
   /**
+   * The dot products of one query with every item of a block: {@code s[j] = <query, item blockStart + j>}.
+   *
+   * @param block the block
+   * @param query dim values
+   * @param s output, BLOCK long
+   */
+  void dots(int block, float[] query, float[] s) {
+    Arrays.fill(s, 0f);
+    int base = block * dim;
+    for (int k = 0; k < dim; k++) {
+      float a = query[k];
+      float[] col = columns[base + k];
+      for (int j = 0; j < BLOCK; j++) {
+        s[j] += a * col[j];
+      }
+    }
+  }
+
+  /**
    * The dot products of four queries with every item of a block: {@code s_q[j] = <query q, item
    * blockStart + j>} for j below BLOCK (entries past the block length are 0).
    *

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deterministic for a seed, whatever the thread count: distances are computed in float from the
  * expansion |x|^2 - 2 x.c + |c|^2 on blocked data (as {@link WeightedKnnClassifier}), centroid sums and
- * the inertia in double, in a fixed order. Immutable and thread-safe.
+ * the inertia in double, in a fixed order. After the first iteration, Hamerly's bounds skip the samples
+ * whose assignment cannot change (the same iterations as plain Lloyd, about twice as fast on Fashion-MNIST
+ * pixels). Immutable and thread-safe.
  */
 public final class KMeans {
   private static final Logger LOG = LoggerFactory.getLogger(KMeans.class);
@@ -31,6 +33,8 @@ public final class KMeans {
   private final int maxIterations;
   private final long seed;
   private final int threads;
+  /** Whether Lloyd iterations skip samples by Hamerly's bounds (false only to test against plain Lloyd). */
+  private final boolean useBounds;
 
   private KMeans(Builder b) {
     this.clusters = b.clusters;
@@ -38,6 +42,7 @@ public final class KMeans {
     this.maxIterations = b.maxIterations;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.useBounds = b.useBounds;
   }
 
   /**
@@ -155,24 +160,40 @@ public final class KMeans {
       }
       int[] labels = new int[n];
       Arrays.fill(labels, -1);
-      float[] nearest = new float[n];
+      double[] upper = new double[n];
+      double[] lower = new double[n];
       double[][] sums = new double[clusters][dim];
       long[] counts = new long[clusters];
+      double[][] previousCentroids = null;
       int iterations = 0;
       boolean converged = false;
       while (iterations < maxIterations) {
         int[] previous = labels.clone();
-        assign(centroids, labels, nearest);
+        Centroids current = new Centroids(centroids);
+        if (previousCentroids == null || !useBounds) {
+          ParallelRanges.run(threads, items.blockCount(), (bFrom, bTo) -> {
+            BlockScratch scratch = new BlockScratch();
+            for (int b = bFrom; b < bTo; b++) {
+              assignBlock(b, current, labels, upper, lower, scratch);
+            }
+          });
+        } else {
+          boundedAssign(current, previousCentroids, labels, upper, lower);
+        }
         iterations++;
         if (iterations == 1) {
           fullSums(labels, sums, counts);
         } else {
           updateSums(previous, labels, sums, counts);
         }
-        relocateEmpty(labels, nearest, sums, counts);
+        relocateEmpty(labels, upper, lower, sums, counts);
         if (Arrays.equals(previous, labels)) {
           converged = true;
           break;
+        }
+        previousCentroids = new double[clusters][];
+        for (int k = 0; k < clusters; k++) {
+          previousCentroids[k] = centroids[k].clone();
         }
         means(sums, counts, centroids);
       }
@@ -204,16 +225,15 @@ public final class KMeans {
         }
         seeds[k] = chosen;
         if (k + 1 < clusters) {
-          float[] group = new float[ItemBlocks.GROUP * dim];
-          System.arraycopy(x, chosen * dim, group, 0, dim);
+          float[] centre = Arrays.copyOfRange(x, chosen * dim, (chosen + 1) * dim);
           double cn = norms[chosen];
           ParallelRanges.run(threads, items.blockCount(), (bFrom, bTo) -> {
-            float[][] s = new float[ItemBlocks.GROUP][ItemBlocks.BLOCK];
+            float[] s = new float[ItemBlocks.BLOCK];
             for (int b = bFrom; b < bTo; b++) {
-              items.dots(b, group, s[0], s[1], s[2], s[3]);
+              items.dots(b, centre, s);
               int off = items.blockStart(b);
               for (int j = 0; j < items.blockLength(b); j++) {
-                double d = Math.max(0, norms[off + j] - 2.0 * s[0][j] + cn);
+                double d = Math.max(0, norms[off + j] - 2.0 * s[j] + cn);
                 if (d < d2[off + j]) {
                   d2[off + j] = d;
                 }
@@ -226,49 +246,195 @@ public final class KMeans {
       return seeds;
     }
 
-    /** Nearest centroid of every sample; also records the (float) squared distance to it. */
-    void assign(double[][] centroids, int[] labels, float[] nearest) {
-      int groups = (clusters + ItemBlocks.GROUP - 1) / ItemBlocks.GROUP;
-      float[][] packed = new float[groups][ItemBlocks.GROUP * dim];
-      double[] cn = new double[clusters];
+    /** The centroids of one iteration in the forms the distance computations need. */
+    final class Centroids {
+      final double[][] values;
+      final float[][] packed;
+      final float[] flat;
+      final double[] squaredNorms;
+
+      Centroids(double[][] values) {
+        this.values = values;
+        int groups = (clusters + ItemBlocks.GROUP - 1) / ItemBlocks.GROUP;
+        this.packed = new float[groups][ItemBlocks.GROUP * dim];
+        this.flat = new float[clusters * dim];
+        this.squaredNorms = new double[clusters];
+        for (int k = 0; k < clusters; k++) {
+          float[] g = packed[k / ItemBlocks.GROUP];
+          int off = (k % ItemBlocks.GROUP) * dim;
+          double s = 0;
+          for (int j = 0; j < dim; j++) {
+            float v = (float) values[k][j];
+            g[off + j] = v;
+            flat[k * dim + j] = v;
+            s += (double) v * v;
+          }
+          squaredNorms[k] = s;
+        }
+      }
+    }
+
+    /** Per-thread buffers of a block assignment. */
+    final class BlockScratch {
+      final float[][] s = new float[ItemBlocks.GROUP][ItemBlocks.BLOCK];
+      final float[] best = new float[ItemBlocks.BLOCK];
+      final float[] second = new float[ItemBlocks.BLOCK];
+      final int[] arg = new int[ItemBlocks.BLOCK];
+    }
+
+    /**
+     * Nearest centroid (lowest index on ties) of every sample of a block, with the distance to it (upper)
+     * and to the second nearest (lower), from |c|^2 - 2 x.c in float on the packed data.
+     */
+    void assignBlock(int b, Centroids c, int[] labels, double[] upper, double[] lower, BlockScratch w) {
+      Arrays.fill(w.best, Float.POSITIVE_INFINITY);
+      Arrays.fill(w.second, Float.POSITIVE_INFINITY);
+      for (int g = 0; g < c.packed.length; g++) {
+        items.dots(b, c.packed[g], w.s[0], w.s[1], w.s[2], w.s[3]);
+        for (int r = 0; r < ItemBlocks.GROUP; r++) {
+          int k = g * ItemBlocks.GROUP + r;
+          if (k >= clusters) {
+            break;
+          }
+          float ck = (float) c.squaredNorms[k];
+          float[] sr = w.s[r];
+          for (int j = 0; j < ItemBlocks.BLOCK; j++) {
+            float d = ck - 2f * sr[j];
+            if (d < w.best[j]) {
+              w.second[j] = w.best[j];
+              w.best[j] = d;
+              w.arg[j] = k;
+            } else if (d < w.second[j]) {
+              w.second[j] = d;
+            }
+          }
+        }
+      }
+      int off = items.blockStart(b);
+      for (int j = 0; j < items.blockLength(b); j++) {
+        labels[off + j] = w.arg[j];
+        upper[off + j] = Math.sqrt(Math.max(0, norms[off + j] + w.best[j]));
+        lower[off + j] = Math.sqrt(Math.max(0, norms[off + j] + w.second[j]));
+      }
+    }
+
+    /** The distance of sample i to centroid k, as {@link #assignSample} computes it. */
+    double distance(int i, Centroids c, int k) {
+      return Math.sqrt(Math.max(0, norms[i] + c.squaredNorms[k] - 2.0 * dot(i, c, k)));
+    }
+
+    /** The dot product of sample i and centroid k in float with four accumulators (as the block kernel). */
+    float dot(int i, Centroids c, int k) {
+      int base = i * dim;
+      int cb = k * dim;
+      float[] cf = c.flat;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int j = 0;
+      for (; j + 3 < dim; j += 4) {
+        s0 += x[base + j] * cf[cb + j];
+        s1 += x[base + j + 1] * cf[cb + j + 1];
+        s2 += x[base + j + 2] * cf[cb + j + 2];
+        s3 += x[base + j + 3] * cf[cb + j + 3];
+      }
+      for (; j < dim; j++) {
+        s0 += x[base + j] * cf[cb + j];
+      }
+      return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The same for one sample (for samples whose bounds failed), in float as the block kernel. */
+    void assignSample(int i, Centroids c, int[] labels, double[] upper, double[] lower) {
+      float best = Float.POSITIVE_INFINITY;
+      float second = Float.POSITIVE_INFINITY;
+      int arg = 0;
       for (int k = 0; k < clusters; k++) {
-        float[] g = packed[k / ItemBlocks.GROUP];
-        int off = (k % ItemBlocks.GROUP) * dim;
+        float d = (float) c.squaredNorms[k] - 2f * dot(i, c, k);
+        if (d < best) {
+          second = best;
+          best = d;
+          arg = k;
+        } else if (d < second) {
+          second = d;
+        }
+      }
+      labels[i] = arg;
+      upper[i] = Math.sqrt(Math.max(0, norms[i] + best));
+      lower[i] = Math.sqrt(Math.max(0, norms[i] + second));
+    }
+
+    /**
+     * Hamerly's bounds (Hamerly, 2010): after the centroids moved, a sample's distance to its centroid is at
+     * most upper + that centroid's shift and to any other at least lower - the largest other shift; when the
+     * upper bound stays below both the lower bound and half the distance from its centroid to the nearest
+     * other centroid, its assignment cannot change and it is skipped; if not, the upper bound is first
+     * tightened to the exact distance and tested again. A block with many samples to recompute
+     * is recomputed whole with the vectorised kernel, otherwise those samples one by one.
+     */
+    void boundedAssign(Centroids c, double[][] previous, int[] labels, double[] upper, double[] lower) {
+      double[] shift = new double[clusters];
+      int maxShiftIndex = 0;
+      for (int k = 0; k < clusters; k++) {
         double s = 0;
         for (int j = 0; j < dim; j++) {
-          g[off + j] = (float) centroids[k][j];
-          s += centroids[k][j] * centroids[k][j];
+          double d = c.values[k][j] - previous[k][j];
+          s += d * d;
         }
-        cn[k] = s;
+        shift[k] = Math.sqrt(s);
+        if (shift[k] > shift[maxShiftIndex]) {
+          maxShiftIndex = k;
+        }
       }
+      double secondShift = 0;
+      for (int k = 0; k < clusters; k++) {
+        if (k != maxShiftIndex) {
+          secondShift = Math.max(secondShift, shift[k]);
+        }
+      }
+      double[] halfGap = new double[clusters];
+      Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
+      for (int k = 0; k < clusters; k++) {
+        for (int l = k + 1; l < clusters; l++) {
+          double s = 0;
+          for (int j = 0; j < dim; j++) {
+            double d = c.values[k][j] - c.values[l][j];
+            s += d * d;
+          }
+          double half = 0.5 * Math.sqrt(s);
+          halfGap[k] = Math.min(halfGap[k], half);
+          halfGap[l] = Math.min(halfGap[l], half);
+        }
+      }
+      double maxShift = shift[maxShiftIndex];
+      double second = secondShift;
+      int largest = maxShiftIndex;
       ParallelRanges.run(threads, items.blockCount(), (bFrom, bTo) -> {
-        float[][] s = new float[ItemBlocks.GROUP][ItemBlocks.BLOCK];
-        float[] best = new float[ItemBlocks.BLOCK];
-        int[] arg = new int[ItemBlocks.BLOCK];
+        BlockScratch scratch = new BlockScratch();
+        int[] pending = new int[ItemBlocks.BLOCK];
         for (int b = bFrom; b < bTo; b++) {
-          Arrays.fill(best, Float.POSITIVE_INFINITY);
-          for (int g = 0; g < groups; g++) {
-            items.dots(b, packed[g], s[0], s[1], s[2], s[3]);
-            for (int r = 0; r < ItemBlocks.GROUP; r++) {
-              int k = g * ItemBlocks.GROUP + r;
-              if (k >= clusters) {
-                break;
-              }
-              float ck = (float) cn[k];
-              float[] sr = s[r];
-              for (int j = 0; j < ItemBlocks.BLOCK; j++) {
-                float d = ck - 2f * sr[j];
-                if (d < best[j]) {
-                  best[j] = d;
-                  arg[j] = k;
-                }
+          int off = items.blockStart(b);
+          int count = 0;
+          for (int j = 0; j < items.blockLength(b); j++) {
+            int i = off + j;
+            int a = labels[i];
+            upper[i] += shift[a];
+            lower[i] -= a == largest ? second : maxShift;
+            double bound = Math.max(halfGap[a], lower[i]);
+            if (upper[i] > bound) {
+              upper[i] = distance(i, c, a); // tighten: the bound may just have been loose
+              if (upper[i] > bound) {
+                pending[count++] = i;
               }
             }
           }
-          int off = items.blockStart(b);
-          for (int j = 0; j < items.blockLength(b); j++) {
-            labels[off + j] = arg[j];
-            nearest[off + j] = (float) Math.max(0, norms[off + j] + best[j]);
+          if (count * 8 >= items.blockLength(b)) {
+            assignBlock(b, c, labels, upper, lower, scratch);
+          } else {
+            for (int p = 0; p < count; p++) {
+              assignSample(pending[p], c, labels, upper, lower);
+            }
           }
         }
       });
@@ -323,15 +489,18 @@ public final class KMeans {
       }
     }
 
-    /** Gives each empty cluster the sample farthest from its centroid among those not moved yet. */
-    void relocateEmpty(int[] labels, float[] nearest, double[][] sums, long[] counts) {
+    /**
+     * Gives each empty cluster the sample farthest from its centroid among those not moved yet; that sample's
+     * bounds are reset so that it is recomputed in the next iteration.
+     */
+    void relocateEmpty(int[] labels, double[] upper, double[] lower, double[][] sums, long[] counts) {
       for (int k = 0; k < clusters; k++) {
         if (counts[k] > 0) {
           continue;
         }
         int far = -1;
         for (int i = 0; i < n; i++) {
-          if (counts[labels[i]] > 1 && (far < 0 || nearest[i] > nearest[far])) {
+          if (counts[labels[i]] > 1 && (far < 0 || upper[i] > upper[far])) {
             far = i;
           }
         }
@@ -341,7 +510,8 @@ public final class KMeans {
         addRow(sums[labels[far]], far, -1);
         counts[labels[far]]--;
         labels[far] = k;
-        nearest[far] = 0;
+        upper[far] = Double.POSITIVE_INFINITY;
+        lower[far] = 0;
         addRow(sums[k], far, 1);
         counts[k]++;
       }
@@ -396,8 +566,15 @@ public final class KMeans {
     private int maxIterations = 300;
     private long seed;
     private int threads = ParallelRanges.defaultThreads();
+    private boolean useBounds = true;
 
     private Builder() {}
+
+    /** Plain Lloyd iterations without Hamerly's bounds, for tests. */
+    Builder withoutBounds() {
+      this.useBounds = false;
+      return this;
+    }
 
     /**
      * The number of clusters k (required).

@@ -46,6 +46,27 @@ class KMeansTest {
   }
 
   @Test
+  void hamerlyBoundsGiveExactlyThePlainLloydIterations() {
+    // overlapping Gaussian clusters: many iterations, many samples near boundaries
+    SplittableRandom rnd = new SplittableRandom(9);
+    float[][] rows = new float[3000][12];
+    for (float[] row : rows) {
+      int c = rnd.nextInt(6);
+      for (int j = 0; j < row.length; j++) {
+        row[j] = (float) (rnd.nextGaussian() + (j % 6 == c ? 1.5 : 0));
+      }
+    }
+    FloatMatrix data = FloatMatrix.ofRows(rows);
+    KMeansResult bounded = KMeans.builder().setClusters(10).optRestarts(3).optSeed(2).build().fit(data);
+    KMeansResult plain =
+        KMeans.builder().setClusters(10).optRestarts(3).optSeed(2).withoutBounds().build().fit(data);
+    assertThat(bounded.totalIterations()).isGreaterThan(30);
+    assertThat(bounded.labels()).containsExactly(plain.labels());
+    assertThat(bounded.inertia()).isEqualTo(plain.inertia());
+    assertThat(bounded.totalIterations()).isEqualTo(plain.totalIterations());
+  }
+
+  @Test
   void proportionalSamplingFollowsTheCumulativeWeights() {
     double[] w = {0, 1, 3, 0, 4}; // total 8: index 1 below 1/8, index 2 below 4/8, index 4 above
     assertThat(KMeans.sampleProportional(w, 0.0)).isEqualTo(1);
