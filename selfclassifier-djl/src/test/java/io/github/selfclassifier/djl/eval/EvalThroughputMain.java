@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Not a test: times the weighted k-NN (60,000 x 10,000 x 512 by default) and k-means (70,000 x 784, k = 10)
- * on random data. Run from the worktree root after {@code mvn -o -pl selfclassifier-djl -am test-compile}:
+ * Not a test: times the weighted k-NN (60,000 x 10,000 x 512 by default), the linear probe (60,000 x 512)
+ * and k-means (70,000 x 784, k = 10) on random data. Run from the worktree root after {@code mvn -o -pl selfclassifier-djl -am test-compile}:
  *
  * <pre>
  * java -cp selfclassifier-djl/target/classes:selfclassifier-djl/target/test-classes:$(cat cp.txt) \
@@ -18,7 +18,7 @@ public final class EvalThroughputMain {
   /**
    * Entry point.
    *
-   * @param args {@code knn [train test dim]} or {@code kmeans [n dim k]}
+   * @param args {@code knn [train test dim]}, {@code probe [n dim iterations]} or {@code kmeans [n dim k]}
    */
   public static void main(String[] args) {
     String what = args.length > 0 ? args[0] : "knn";
@@ -42,6 +42,28 @@ public final class EvalThroughputMain {
             "knn %d x %d x %d: %.2f s wall, %.2f s CPU (%.1f G multiply-adds per CPU second), top1 %.4f%n", n,
             m, d, s, c, (double) n * m * d / c / 1e9, r.top1());
       }
+    } else if (what.equals("probe")) {
+      int n = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+      int d = args.length > 2 ? Integer.parseInt(args[2]) : 512;
+      int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+      FloatMatrix x = random(rnd, n, d);
+      int[] y = new int[n];
+      for (int i = 0; i < n; i++) { // labels from a noisy linear teacher on the first 10 dimensions
+        int best = 0;
+        for (int c = 1; c < 10; c++) {
+          if (x.get(i, c) > x.get(i, best)) {
+            best = c;
+          }
+        }
+        y[i] = rnd.nextDouble() < 0.8 ? best : rnd.nextInt(10);
+      }
+      long t = System.nanoTime();
+      long cpu = processCpuNanos();
+      LinearProbeModel m = LinearProbe.builder().optMaxIterations(iterations).build().fit(x, y);
+      double s = (System.nanoTime() - t) / 1e9;
+      double c = (processCpuNanos() - cpu) / 1e9;
+      System.out.printf(Locale.ROOT, "probe %d x %d, 10 classes: %d iterations, %.2f s wall, %.2f s CPU, "
+          + "train top-1 %.4f%n", n, d, m.iterations(), s, c, m.accuracy(x, y));
     } else {
       int n = args.length > 1 ? Integer.parseInt(args[1]) : 70_000;
       int d = args.length > 2 ? Integer.parseInt(args[2]) : 784;
