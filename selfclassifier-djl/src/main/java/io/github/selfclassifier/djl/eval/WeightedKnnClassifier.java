@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * sums of those weights. Defaults: k = 20, T = 0.07.
  *
  * <p>Exact (brute force), in plain Java float arithmetic with double-precision scoring, multithreaded across
- * test samples; 60,000 x 10,000 samples of 512 dimensions take seconds. Ties are broken deterministically:
+ * test samples; 60,000 x 10,000 samples of 512 dimensions take 16 to 19 CPU-seconds (about 10 s on two
+ * idle cores). Ties are broken deterministically:
  * among equal similarities the lower training index is the nearer neighbour, and among equal class scores
  * the lower class index ranks first. Labels are non-negative class indices.
  *
