@@ -23,6 +23,8 @@ import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.augment.FloatImage;
 import io.github.selfclassifier.djl.augment.MultiCropAugmenter;
 import io.github.selfclassifier.djl.data.ByteImageSet;
+import io.github.selfclassifier.djl.eval.ExtractedOutput;
+import io.github.selfclassifier.djl.eval.FeatureExtractor;
 import io.github.selfclassifier.djl.loss.NdSelfClassifierLoss;
 import io.github.selfclassifier.djl.model.SelfClassifierBlock;
 import io.github.selfclassifier.djl.model.SelfClassifierModels;
@@ -35,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -405,7 +408,8 @@ public final class SelfClassifierTrainer implements AutoCloseable {
 
   /**
    * Predicts the cluster (argmax of one head) of every image, in evaluation mode, without augmentation: the
-   * images are scaled to [0, 1] and normalised with the augmentation's mean and std.
+   * images are scaled to [0, 1] and normalised with the augmentation's mean and std (through {@link
+   * FeatureExtractor}, the one inference path of the evaluation).
    *
    * @param images images with the config's channels and the global crop size as side
    * @param head the classifier head, 0 to H-1
@@ -413,39 +417,16 @@ public final class SelfClassifierTrainer implements AutoCloseable {
    * @return the predicted cluster of each image
    */
   public int[] predictClusters(ByteImageSet images, int head, int batchSize) {
-    AugmentationConfig aug = config.augmentation();
-    int size = aug.globalCropSize();
-    if (images.channels() != aug.channels() || images.height() != size || images.width() != size) {
-      throw new IllegalArgumentException("expected " + aug.channels() + "x" + size + "x" + size
-          + " images, got " + images.channels() + "x" + images.height() + "x" + images.width());
-    }
     Objects.checkIndex(head, model.numHeads());
-    int per = aug.channels() * size * size;
-    int plane = size * size;
-    double[] mean = aug.normalizationMean();
-    double[] std = aug.normalizationStd();
-    int[] out = new int[images.size()];
-    float[] one = new float[per];
-    for (int from = 0; from < images.size(); from += batchSize) {
-      int n = Math.min(batchSize, images.size() - from);
-      float[] x = new float[n * per];
-      for (int i = 0; i < n; i++) {
-        images.copyImage(from + i, one);
-        for (int k = 0; k < per; k++) {
-          int c = k / plane;
-          x[i * per + k] = (float) ((one[k] - mean[c]) / std[c]);
-        }
-      }
-      try (NDManager m = manager.newSubManager()) {
-        NDArray input = m.create(x, new Shape(n, aug.channels(), size, size));
-        NDList output = model.forward(parameterStore, new NDList(input), false);
-        long[] predicted = SelfClassifierBlock.logitsOf(output, head).argMax(1).toLongArray();
-        for (int i = 0; i < n; i++) {
-          out[from + i] = (int) predicted[i];
-        }
-      }
-    }
-    return out;
+    FeatureExtractor extractor = FeatureExtractor.builder()
+        .setModel(model)
+        .setManager(manager)
+        .optParameterStore(parameterStore)
+        .setPreprocessing(config.augmentation())
+        .optBatchSize(batchSize)
+        .optOutputs(EnumSet.noneOf(ExtractedOutput.class))
+        .build();
+    return extractor.extract(images).clusters(head);
   }
 
   /**
