@@ -6,6 +6,7 @@ import io.github.selfclassifier.djl.eval.LinearProbe;
 import io.github.selfclassifier.djl.eval.LinearProbeResult;
 import io.github.selfclassifier.djl.inference.SelfClassifierModel;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,8 +106,9 @@ public final class LinearProbeCommand implements Callable<Integer> {
       LinearProbeResult r = LinearProbe.builder().optL2(l2).optMaxIterations(maxIterations).build()
           .evaluate(trainFeatures, train.labels(), testFeatures, testLabels);
       console.printf(Locale.ROOT, "Linear probe on %s (%d dimensions, standardised), %d classes, l2 %s: %d"
-          + " L-BFGS iterations%s%n", features.description(), trainFeatures.cols(), r.model().classes(), l2,
-          r.model().iterations(), r.model().converged() ? "" : " (iteration limit reached, not converged)");
+          + " L-BFGS iterations%s%n", features.description(), trainFeatures.cols(), r.model().classes(),
+          BigDecimal.valueOf(l2).stripTrailingZeros().toPlainString(),
+          r.model().iterations(), r.model().converged() ? "" : " (stopped at --max-iterations, not converged)");
       console.printf(Locale.ROOT, "train top-1  %.4f  (%,d images)%n", r.trainTop1(), trainFeatures.rows());
       console.printf(Locale.ROOT, "test top-1   %.4f  (%,d images)%n", r.testTop1(), testFeatures.rows());
       if (json != null) {
