@@ -29,7 +29,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     usageHelpAutoWidth = true,
     synopsisSubcommandLabel = "COMMAND",
     description = {
-      "Self-supervised image classification (Self-Classifier) tools.",
+      "Self-supervised image classification (Self-Classifier) tools: train a model that clusters images"
+          + " without labels, score and use its clusters, and evaluate its frozen features as the paper does"
+          + " (k-NN, linear probe, k-means baseline).",
       "Run 'selfclassifier help COMMAND' or 'selfclassifier COMMAND --help' for a command's options."
     },
     commandListHeading = "%nCommands:%n",
@@ -38,7 +40,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "  java -jar selfclassifier.jar quickstart",
       "  java -jar selfclassifier.jar train --data shapes --out runs/shapes --epochs 40",
       "  java -jar selfclassifier.jar evaluate --model runs/shapes/model.scmodel \\",
-      "      --data shapes --out runs/shapes/eval"
+      "      --data shapes --out runs/shapes/eval",
+      "  java -jar selfclassifier.jar knn --model runs/shapes --train-data shapes",
+      "  java -jar selfclassifier.jar kmeans --data shapes --features pixels"
     },
     subcommands = {
       HelpCommand.class,
@@ -46,6 +50,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      KnnCommand.class,
+      LinearProbeCommand.class,
+      KMeansCommand.class,
       MetricsCommand.class,
     })
 public final class SelfClassifierCli implements Runnable {

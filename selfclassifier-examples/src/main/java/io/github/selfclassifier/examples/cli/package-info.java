@@ -9,7 +9,11 @@
  * io.github.selfclassifier.examples.cli.DataOptions} ({@code --data} and how to read it), {@link
  * io.github.selfclassifier.examples.cli.ModelOption} ({@code --model}) and {@link
  * io.github.selfclassifier.examples.cli.EngineOption} ({@code --engine}); {@link
- * io.github.selfclassifier.examples.cli.DataSource} with its converter for commands that read two image sets;
+ * io.github.selfclassifier.examples.cli.DataSource} with its converter for commands that read two image sets,
+ * or the mixin {@link io.github.selfclassifier.examples.cli.TrainTestDataOptions} ({@code --train-data} and
+ * {@code --test-data}, both labelled); {@link io.github.selfclassifier.examples.cli.FrozenFeatures} (a model's
+ * frozen features or the raw pixels, with progress) and {@link io.github.selfclassifier.examples.cli.JsonFile}
+ * (a {@code --json} result);
  * {@link io.github.selfclassifier.examples.cli.HeadClusters} (every head's clusters in one pass), {@link
  * io.github.selfclassifier.examples.cli.PredictionsCsv} (one row per image) and {@link
  * io.github.selfclassifier.examples.cli.HierarchySuperclasses} (ImageNet superclass levels).

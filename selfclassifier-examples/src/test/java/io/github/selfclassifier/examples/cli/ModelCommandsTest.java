@@ -19,7 +19,6 @@ import io.github.selfclassifier.djl.report.ReportData;
 import io.github.selfclassifier.djl.train.TrainingCheckpoint;
 import io.github.selfclassifier.metrics.ExactClusterMetrics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,20 +35,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code train}, {@code evaluate} and {@code predict} run in-process on a folder of 80 generated shape images
- * (10 classes, one corrupt file), with a tiny network so that a training epoch takes seconds (width 8: at width
- * 4 with batches of 16 the library's training was seen to turn NaN in some runs). One training run
- * is shared by all tests; the resume test works on a copy of its output. Everything runs on PyTorch, except one
- * prediction on MXNet with the PyTorch-trained model.
+ * {@code train}, {@code evaluate} and {@code predict} run in-process on the folder of 80 generated shape images
+ * and the tiny network of {@link TinyTrainedModel}. One training run is shared by all tests; the resume test
+ * works on a copy of its output. Everything runs on PyTorch, except one prediction on MXNet with the
+ * PyTorch-trained model.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelCommandsTest {
-  private static final String[] TINY = {
-    "--epochs", "1", "--batch-size", "16", "--checkpoint-every", "2", "--width", "8", "--heads", "10,20",
-    "--local-crops", "2", "--loader-threads", "1", "--devices", "cpu"
-  };
-  /** 80 images in batches of 16. */
-  private static final int STEPS_PER_EPOCH = 5;
+  private static final String[] TINY = TinyTrainedModel.TINY;
+  private static final int STEPS_PER_EPOCH = TinyTrainedModel.STEPS_PER_EPOCH;
 
   /** Created in {@link #trainOnce} for the whole class. */
   private Path dir;
@@ -63,12 +57,12 @@ class ModelCommandsTest {
   @BeforeAll
   void trainOnce(@TempDir Path classDir) throws IOException {
     dir = classDir;
-    images = dir.resolve("images");
-    imageFiles = TestImageFolders.writeShapes(images);
-    run = dir.resolve("run");
-    training = CliRun.of(trainArgs(run, TINY));
-    assertThat(training.exitCode()).as(training.err()).isZero();
-    model = SelfClassifierModelFile.load(run.resolve(TrainCommand.MODEL_FILE), "PyTorch");
+    TinyTrainedModel fixture = TinyTrainedModel.train(dir);
+    images = fixture.images();
+    imageFiles = fixture.imageFiles();
+    run = fixture.run();
+    training = fixture.training();
+    model = SelfClassifierModelFile.load(fixture.modelFile(), "PyTorch");
   }
 
   @AfterAll
@@ -79,10 +73,7 @@ class ModelCommandsTest {
   }
 
   private String[] trainArgs(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("train", "--data", images.toString(), "--out", out.toString(),
-        "--image-size", "28", "--channels", "1"));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return TinyTrainedModel.trainArgs(images, out, extra);
   }
 
   private static List<JsonObject> jsonLines(Path file) throws IOException {
@@ -199,41 +190,12 @@ class ModelCommandsTest {
 
   // ---- evaluate ----
 
-  /** predictions.csv as rows of cells (no field of these files is quoted except the comma name). */
   private static List<String[]> csvRows(Path file) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8).subList(1, Files.readAllLines(file).size())) {
-      rows.add(splitCsv(line));
-    }
-    return rows;
-  }
-
-  private static String[] splitCsv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells.toArray(String[]::new);
+    return TestCsv.rows(file);
   }
 
   private static int[] column(List<String[]> rows, int column) {
-    return rows.stream().mapToInt(r -> Integer.parseInt(r[column])).toArray();
+    return TestCsv.column(rows, column);
   }
 
   @Test

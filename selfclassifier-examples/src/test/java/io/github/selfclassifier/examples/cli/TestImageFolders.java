@@ -37,7 +37,18 @@ final class TestImageFolders {
    * @return the image files written (without the corrupt one), in no particular order
    */
   static List<Path> writeShapes(Path root) throws IOException {
-    ByteImageSet shapes = SyntheticShapes.generate(PER_CLASS, CLASSES, 28, 1, 77);
+    return writeShapes(root, 77);
+  }
+
+  /**
+   * Writes a folder of other shape images of the same classes, e.g. a test set.
+   *
+   * @param root the folder to create
+   * @param seed the seed of the generated shapes
+   * @return the image files written (without the corrupt one), in no particular order
+   */
+  static List<Path> writeShapes(Path root, long seed) throws IOException {
+    ByteImageSet shapes = SyntheticShapes.generate(PER_CLASS, CLASSES, 28, 1, seed);
     List<Path> files = new ArrayList<>();
     int[] labels = shapes.labels().orElseThrow();
     for (int i = 0; i < shapes.size(); i++) {
