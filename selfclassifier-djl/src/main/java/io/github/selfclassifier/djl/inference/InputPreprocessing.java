@@ -1,6 +1,7 @@
 package io.github.selfclassifier.djl.inference;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.selfclassifier.api.augment.AugmentationConfig;
 import io.github.selfclassifier.api.augment.Interpolation;
@@ -176,18 +177,36 @@ public final class InputPreprocessing {
   }
 
   static InputPreprocessing fromJson(JsonObject o) {
-    JsonArray m = o.getAsJsonArray("mean");
-    JsonArray s = o.getAsJsonArray("std");
-    double[] mean = new double[m.size()];
-    double[] std = new double[s.size()];
-    for (int c = 0; c < mean.length; c++) {
-      mean[c] = m.get(c).getAsDouble();
+    double[] mean = numbers(o, "mean");
+    double[] std = numbers(o, "std");
+    String interpolation = value(o, "interpolation").getAsString();
+    try {
+      return new InputPreprocessing(value(o, "size").getAsInt(), Interpolation.valueOf(interpolation), mean,
+          std);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid input preprocessing " + o + ": " + e.getMessage(), e);
     }
-    for (int c = 0; c < std.length; c++) {
-      std[c] = s.get(c).getAsDouble();
+  }
+
+  private static JsonElement value(JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (e == null || e.isJsonNull()) {
+      throw new IllegalArgumentException("missing key 'input." + key + "' in the model file's metadata");
     }
-    return new InputPreprocessing(o.get("size").getAsInt(),
-        Interpolation.valueOf(o.get("interpolation").getAsString()), mean, std);
+    return e;
+  }
+
+  private static double[] numbers(JsonObject o, String key) {
+    JsonElement e = value(o, key);
+    if (!e.isJsonArray()) {
+      throw new IllegalArgumentException("key 'input." + key + "' must be an array, got " + e);
+    }
+    JsonArray a = e.getAsJsonArray();
+    double[] out = new double[a.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = a.get(c).getAsDouble();
+    }
+    return out;
   }
 
   @Override

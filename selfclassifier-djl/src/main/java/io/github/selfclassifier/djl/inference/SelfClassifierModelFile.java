@@ -9,9 +9,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.selfclassifier.api.model.BackboneKind;
 import io.github.selfclassifier.api.model.ModelConfig;
+import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.djl.model.SelfClassifierBlock;
 import io.github.selfclassifier.djl.train.NamedArrayStreams;
 import io.github.selfclassifier.djl.train.TrainingCheckpoint;
+import io.github.selfclassifier.djl.train.TrainingConfigJson;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -43,14 +45,17 @@ import java.util.Optional;
  * checkpoint's config JSON, so one can predict from a run that is still going.
  *
  * <p>File layout (big-endian): magic {@code "SCMODL"}, format version ({@link #FORMAT_VERSION}), metadata
- * JSON ({@code model}: the model config's description, {@code input}: the preprocessing, {@code
- * trainingConfig}: the training config or null, {@code trainedOnEngine}, {@code globalStep}), the parameters,
- * an end marker. Written atomically (temporary file, then rename). A TorchScript backbone cannot be saved: its
- * weights live in the user's TorchScript file, not in the block's parameters.
+ * JSON ({@code model}: the model config as {@link TrainingConfigJson#modelConfigToJson}, {@code input}: the
+ * preprocessing, {@code trainingConfig}: the training config or null, {@code trainedOnEngine}, {@code
+ * globalStep}), the parameters, an end marker. Written atomically (temporary file, then rename). A TorchScript
+ * backbone cannot be saved: its weights live in the user's TorchScript file, not in the block's parameters.
+ *
+ * <p>Format versions: 2 stores the model config as a JSON object; version 1 (its {@code toString()} text) is
+ * no longer read, and loading it says to re-export or retrain.
  */
 public final class SelfClassifierModelFile {
   /** The format version this class writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   /** The conventional file name extension. */
   public static final String EXTENSION = ".scmodel";
 
@@ -162,8 +167,13 @@ public final class SelfClassifierModelFile {
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       in.readNBytes(MAGIC.length());
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw new IOException("format version " + version + " is not supported (" + FORMAT_VERSION + " is)");
+      if (version < FORMAT_VERSION) {
+        throw new IOException("format version " + version + ", written by an older version of "
+            + "selfclassifier-java; retrain or re-export (this version reads format " + FORMAT_VERSION + ")");
+      }
+      if (version > FORMAT_VERSION) {
+        throw new IOException("format version " + version + ", written by a newer version of "
+            + "selfclassifier-java (this version reads format " + FORMAT_VERSION + ")");
       }
       JsonObject meta = JsonParser.parseString(NamedArrayStreams.readString(in)).getAsJsonObject();
       Map<String, TrainingCheckpoint.NamedArray> parameters = NamedArrayStreams.readParameters(in);
@@ -171,23 +181,36 @@ public final class SelfClassifierModelFile {
         throw new IOException("the file is incomplete (no end marker)");
       }
       JsonElement training = meta.get("trainingConfig");
-      return new Contents(ConfigDescriptions.modelConfig(meta.get("model").getAsString()),
-          InputPreprocessing.fromJson(meta.getAsJsonObject("input")),
+      return new Contents(TrainingConfigJson.modelConfigFromJson(metaObject(meta, "model")),
+          InputPreprocessing.fromJson(metaObject(meta, "input")),
           training == null || training.isJsonNull() ? null : training.toString(), parameters,
-          meta.get("trainedOnEngine").getAsString(), meta.get("globalStep").getAsLong());
+          metaValue(meta, "trainedOnEngine").getAsString(), metaValue(meta, "globalStep").getAsLong());
     }
+  }
+
+  private static JsonElement metaValue(JsonObject meta, String key) {
+    JsonElement e = meta.get(key);
+    if (e == null || e.isJsonNull()) {
+      throw new IllegalArgumentException("missing key '" + key + "' in the model file's metadata");
+    }
+    return e;
+  }
+
+  private static JsonObject metaObject(JsonObject meta, String key) {
+    JsonElement e = metaValue(meta, key);
+    if (!e.isJsonObject()) {
+      throw new IllegalArgumentException("key '" + key + "' of the model file's metadata must be an object");
+    }
+    return e.getAsJsonObject();
   }
 
   private static Contents fromCheckpoint(TrainingCheckpoint checkpoint, Path source) throws IOException {
     try {
-      JsonObject json = JsonParser.parseString(checkpoint.configJson()).getAsJsonObject();
-      ModelConfig config = ConfigDescriptions.modelConfig(json.get("model").getAsString());
-      InputPreprocessing input = ConfigDescriptions.preprocessing(json.get("augmentation").getAsString());
-      JsonElement engine = json.get("engine");
-      return new Contents(config, input, checkpoint.configJson(), checkpoint.parameters(),
-          engine == null || engine.isJsonNull() ? "unknown" : engine.getAsString(), checkpoint.globalStep());
+      TrainingConfig training = checkpoint.trainingConfig();
+      return new Contents(training.model(), InputPreprocessing.fromAugmentation(training.augmentation()),
+          checkpoint.configJson(), checkpoint.parameters(), training.engineName(), checkpoint.globalStep());
     } catch (RuntimeException e) {
-      throw new IOException("the checkpoint " + source + " has no readable model and augmentation config: "
+      throw new IOException("the checkpoint " + source + " has no readable training config: "
           + e.getMessage(), e);
     }
   }
@@ -197,7 +220,7 @@ public final class SelfClassifierModelFile {
     Files.createDirectories(folder);
     JsonObject meta = new JsonObject();
     meta.addProperty("formatVersion", FORMAT_VERSION);
-    meta.addProperty("model", contents.config().toString());
+    meta.add("model", TrainingConfigJson.modelConfigToJson(contents.config()));
     meta.add("input", contents.input().toJson());
     meta.add("trainingConfig", contents.trainingConfigJson() == null ? null
         : JsonParser.parseString(contents.trainingConfigJson()));

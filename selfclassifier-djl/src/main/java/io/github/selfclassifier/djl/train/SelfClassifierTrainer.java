@@ -154,7 +154,8 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         newest = TrainingCheckpoint.loadNewest(config.checkpointFolder().get());
       } catch (IOException e) {
         close();
-        throw new UncheckedIOException("cannot list checkpoints in " + config.checkpointFolder().get(), e);
+        throw new UncheckedIOException("cannot resume from the checkpoints in " + config.checkpointFolder().get()
+            + ": " + e.getMessage(), e);
       }
       if (newest.isPresent()) {
         try {

@@ -7,6 +7,7 @@ import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeFloats;
 import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeShape;
 import static io.github.selfclassifier.djl.train.NamedArrayStreams.writeString;
 
+import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.djl.optim.OptimizerParameterState;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueueState;
 import java.io.BufferedInputStream;
@@ -36,20 +37,23 @@ import java.util.stream.Stream;
 /**
  * Everything needed to continue a run exactly where it stopped: parameters by name (not DJL's per-run ids),
  * optimiser state by parameter name, the nearest-neighbour queue, the position (epoch, step in epoch,
- * global step), and the run's config as JSON (for people and provenance; resuming uses the trainer's
- * config).
+ * global step), and the run's config as {@link TrainingConfigJson} (for people and provenance, and read back by
+ * {@link #trainingConfig()}; resuming uses the trainer's config).
  *
  * <p>File format (big-endian, {@link DataOutputStream}; encoding of {@link NamedArrayStreams}): magic {@code "SCCKPT"}, format version, config
  * JSON, epoch, step in epoch, global step, parameters (name, shape, float32 values), optimiser states (name,
  * update count, arrays with shapes), queue (present flag, then its state), and an end marker; a file without
  * the end marker is incomplete and is not loaded.
  *
+ * <p>Format versions: 2 stores the config as {@link TrainingConfigJson} (nested JSON objects); version 1, whose
+ * config held the components' {@code toString()} texts, is no longer read (the error says to retrain).
+ *
  * <p>Files are written atomically: to a hidden temporary file in the same folder, forced to disk, then
  * renamed to {@code checkpoint-<global step>.sccp}; a crash leaves at worst a temporary file, which {@link
  * #loadNewest} ignores.
  *
  * @param formatVersion the file format version ({@link #FORMAT_VERSION} when written by this class)
- * @param configJson the run's config as JSON
+ * @param configJson the run's config as JSON, normally {@link TrainingConfigJson#toJson}
  * @param epoch the epoch to continue in
  * @param stepInEpoch the next step of that epoch
  * @param globalStep the number of steps taken
@@ -68,7 +72,7 @@ public record TrainingCheckpoint(
     NearestNeighborQueueState queue) {
 
   /** The format version this class writes. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private static final String MAGIC = "SCCKPT";
   private static final long END_MARKER = 0x5343_454E_445F_4F4BL;
@@ -81,6 +85,26 @@ public record TrainingCheckpoint(
    * @param values the float32 values, row-major
    */
   public record NamedArray(long[] shape, float[] values) {}
+
+  /** A file of another format version: an error to report, not a damaged file to skip. */
+  private static final class UnsupportedVersionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedVersionException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The run's config, read back from {@link #configJson()}.
+   *
+   * @return the config
+   * @throws IllegalArgumentException if the JSON is not a {@link TrainingConfigJson} config (the message
+   *     names the missing or wrong key)
+   */
+  public TrainingConfig trainingConfig() {
+    return TrainingConfigJson.fromJson(configJson);
+  }
 
   /**
    * The file name of the checkpoint of a global step.
@@ -168,13 +192,17 @@ public record TrainingCheckpoint(
    *
    * @param folder the folder
    * @return the checkpoint, or empty if there is none
-   * @throws IOException if the folder cannot be listed
+   * @throws IOException if the folder cannot be listed, or the checkpoint to load has another format version
+   *     (written by an older or newer version of this library: it is reported rather than skipped, so a run
+   *     does not silently start over and delete it)
    */
   public static Optional<TrainingCheckpoint> loadNewest(Path folder) throws IOException {
     List<Path> files = new ArrayList<>(list(folder));
     for (int i = files.size() - 1; i >= 0; i--) {
       try {
         return Optional.of(read(files.get(i)));
+      } catch (UnsupportedVersionException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         // incomplete or damaged: try the previous one
       }
@@ -187,7 +215,7 @@ public record TrainingCheckpoint(
    *
    * @param file the file
    * @return the checkpoint
-   * @throws IOException if the file is unreadable, of another format or incomplete
+   * @throws IOException if the file is unreadable, of another format or format version, or incomplete
    */
   public static TrainingCheckpoint read(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
@@ -197,8 +225,15 @@ public record TrainingCheckpoint(
         throw new IOException("not a Self-Classifier checkpoint: " + file);
       }
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw new IOException("checkpoint format " + version + " is not supported (" + FORMAT_VERSION + " is)");
+      if (version < FORMAT_VERSION) {
+        throw new UnsupportedVersionException("checkpoint " + file + " has format version " + version
+            + ", written by an older version of selfclassifier-java; retrain or re-export (this version reads "
+            + "format " + FORMAT_VERSION + ")");
+      }
+      if (version > FORMAT_VERSION) {
+        throw new UnsupportedVersionException("checkpoint " + file + " has format version " + version
+            + ", written by a newer version of selfclassifier-java (this version reads format "
+            + FORMAT_VERSION + ")");
       }
       String json = readString(in);
       int epoch = in.readInt();

@@ -20,6 +20,7 @@ import io.github.selfclassifier.djl.data.SyntheticShapes;
 import io.github.selfclassifier.djl.model.SelfClassifierBlock;
 import io.github.selfclassifier.djl.train.SelfClassifierTrainer;
 import io.github.selfclassifier.djl.train.TrainingCheckpoint;
+import io.github.selfclassifier.djl.train.TrainingConfigJson;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,12 @@ class InferenceFromTrainingTest {
       assertThat(saved.globalStep()).isEqualTo(steps);
       assertThat(fromFolder.globalStep()).isEqualTo(steps);
       assertThat(saved.trainingConfigJson()).get().asString().contains("\"engine\":\"" + engine + "\"");
+      // the run's config survives the model file and the checkpoint exactly
+      TrainingConfig run = config(engine, checkpoints);
+      assertThat(TrainingConfigJson.fromJson(saved.trainingConfigJson().orElseThrow())).isEqualTo(run);
+      assertThat(TrainingCheckpoint.read(checkpointFile).trainingConfig()).isEqualTo(run);
+      assertThat(saved.modelConfig()).isEqualTo(run.model());
+      assertThat(saved.preprocessing()).isEqualTo(InputPreprocessing.fromAugmentation(run.augmentation()));
       assertThat(fromFile.modelConfig()).isEqualTo(saved.modelConfig());
       assertThat(fromFile.preprocessing()).isEqualTo(saved.preprocessing());
 

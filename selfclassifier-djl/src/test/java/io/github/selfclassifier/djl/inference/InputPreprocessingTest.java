@@ -1,11 +1,12 @@
 package io.github.selfclassifier.djl.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.gson.JsonObject;
 import io.github.selfclassifier.api.augment.AugmentationConfig;
 import io.github.selfclassifier.api.augment.Interpolation;
-import io.github.selfclassifier.api.model.ModelConfig;
 import io.github.selfclassifier.djl.data.ByteImageSet;
 import io.github.selfclassifier.djl.data.ImageFolder;
 import io.github.selfclassifier.djl.data.ImageFolderOptions;
@@ -16,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Preprocessing equals the image-folder loader's pixels; configs read back from checkpoint descriptions. */
+/** Preprocessing equals the image-folder loader's pixels and follows the training augmentation. */
 class InputPreprocessingTest {
   @TempDir Path folder;
 
@@ -50,20 +51,25 @@ class InputPreprocessingTest {
   }
 
   @Test
-  void configsReadBackFromTheirCheckpointDescriptions() {
-    ModelConfig custom = ModelConfig.smallGrayscaleBuilder().optBackboneWidth(8).optClassesPerHead(List.of(3))
-        .optMlpLayers(1).optMlpBatchNorm(false).optFixedClassifierGains(true).optNormEps(3e-5).build();
-    for (ModelConfig config : List.of(ModelConfig.paperDefaults(), ModelConfig.smallGrayscale(), custom,
-        SelfClassifierModelFileTest.CONFIG)) {
-      assertThat(ConfigDescriptions.modelConfig(config.toString())).isEqualTo(config);
-    }
+  void preprocessingFollowsTheAugmentationAndSurvivesItsJsonForm() {
     AugmentationConfig bilinear = AugmentationConfig.imagenet().toBuilder().optGlobalCropSize(64)
         .optInterpolation(Interpolation.BILINEAR).build();
-    for (AugmentationConfig aug : List.of(AugmentationConfig.imagenet(), AugmentationConfig.grayscale28(),
-        bilinear)) {
-      assertThat(ConfigDescriptions.preprocessing(aug.toString())).isEqualTo(InputPreprocessing.fromAugmentation(aug));
+    InputPreprocessing fromBilinear = InputPreprocessing.fromAugmentation(bilinear);
+    assertThat(fromBilinear.size()).isEqualTo(64);
+    assertThat(fromBilinear.interpolation()).isEqualTo(Interpolation.BILINEAR);
+    assertThat(fromBilinear.mean()).containsExactly(0.485, 0.456, 0.406);
+    assertThat(fromBilinear.std()).containsExactly(0.229, 0.224, 0.225);
+    InputPreprocessing gray = InputPreprocessing.fromAugmentation(AugmentationConfig.grayscale28());
+    assertThat(gray.channels()).isEqualTo(1);
+    assertThat(gray.mean()).containsExactly(AugmentationConfig.FASHION_MNIST_MEAN);
+    for (InputPreprocessing p : List.of(fromBilinear, gray, SelfClassifierModelFileTest.INPUT,
+        InputPreprocessing.fromAugmentation(AugmentationConfig.imagenet()))) {
+      assertThat(InputPreprocessing.fromJson(p.toJson())).isEqualTo(p);
     }
-    assertThat(InputPreprocessing.fromAugmentation(bilinear).size()).isEqualTo(64);
+    JsonObject noStd = SelfClassifierModelFileTest.INPUT.toJson();
+    noStd.remove("std");
+    assertThatThrownBy(() -> InputPreprocessing.fromJson(noStd))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'input.std'");
   }
 
   @Test

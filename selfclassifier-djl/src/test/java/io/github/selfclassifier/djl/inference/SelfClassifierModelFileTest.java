@@ -18,11 +18,16 @@ import ai.djl.util.Pair;
 import io.github.selfclassifier.api.augment.Interpolation;
 import io.github.selfclassifier.api.model.BackboneKind;
 import io.github.selfclassifier.api.model.ModelConfig;
+import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.model.SelfClassifierBlock;
 import io.github.selfclassifier.djl.model.SelfClassifierModels;
+import io.github.selfclassifier.djl.train.ConfigsWithEveryOption;
+import io.github.selfclassifier.djl.train.TrainingCheckpoint;
+import io.github.selfclassifier.djl.train.TrainingConfigJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -208,6 +214,45 @@ class SelfClassifierModelFileTest {
       }
     }
     return best;
+  }
+
+  @Test
+  void checkpointsAndModelFilesKeepTheModelConfigNormalisationAndTrainingConfig() throws Exception {
+    for (TrainingConfig config : List.of(ConfigsWithEveryOption.withBuiltInBackbone(),
+        TrainingConfig.smallGrayscale(), TrainingConfig.paperDefaults())) {
+      Path checkpoint = new TrainingCheckpoint(TrainingCheckpoint.FORMAT_VERSION,
+          TrainingConfigJson.toJson(config), 0, 3, 3,
+          Map.of("w", new TrainingCheckpoint.NamedArray(new long[] {2}, new float[] {0.5f, -1f})), Map.of(),
+          null).writeAtomically(folder.resolve("checkpoints"), 1);
+      Path modelFile = SelfClassifierModelFile.convertCheckpoint(checkpoint, folder.resolve("converted.scmodel"));
+      for (Path source : List.of(checkpoint, modelFile)) {
+        SelfClassifierModelFile.Contents contents = SelfClassifierModelFile.read(source);
+        assertThat(contents.config()).as("%s", source).isEqualTo(config.model());
+        assertThat(contents.input()).isEqualTo(InputPreprocessing.fromAugmentation(config.augmentation()));
+        assertThat(contents.input().mean()).containsExactly(config.augmentation().normalizationMean());
+        assertThat(contents.input().std()).containsExactly(config.augmentation().normalizationStd());
+        assertThat(TrainingConfigJson.fromJson(contents.trainingConfigJson())).isEqualTo(config);
+        assertThat(contents.trainedOnEngine()).isEqualTo(config.engineName());
+        assertThat(contents.globalStep()).isEqualTo(3);
+        assertThat(contents.parameters().get("w").values()).containsExactly(0.5f, -1f);
+      }
+    }
+  }
+
+  @Test
+  void modelFilesOfAnOlderFormatSayToReExport() throws Exception {
+    Path checkpoint = new TrainingCheckpoint(TrainingCheckpoint.FORMAT_VERSION,
+        TrainingConfigJson.toJson(TrainingConfig.smallGrayscale()), 0, 1, 1, Map.of(), Map.of(), null)
+        .writeAtomically(folder.resolve("checkpoints"), 1);
+    Path modelFile = SelfClassifierModelFile.convertCheckpoint(checkpoint, folder.resolve("old.scmodel"));
+    byte[] bytes = Files.readAllBytes(modelFile);
+    ByteBuffer.wrap(bytes, 6, 4).putInt(SelfClassifierModelFile.FORMAT_VERSION - 1);
+    Files.write(modelFile, bytes);
+    assertThatThrownBy(() -> SelfClassifierModelFile.load(modelFile, "PyTorch"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(modelFile.toString())
+        .hasMessageContaining("written by an older version")
+        .hasMessageContaining("retrain or re-export");
   }
 
   @Test

@@ -1,9 +1,13 @@
 package io.github.selfclassifier.djl.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.djl.optim.OptimizerParameterState;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueueState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,12 +16,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checkpoint file: round trip, retention, and incomplete files ignored. */
+/**
+ * The checkpoint file: round trip (the config included), retention, incomplete files ignored, files of
+ * another format version rejected.
+ */
 class TrainingCheckpointTest {
   @TempDir Path folder;
 
   private static TrainingCheckpoint checkpoint(long step) {
-    return new TrainingCheckpoint(TrainingCheckpoint.FORMAT_VERSION, "{\"seed\":1}", 2, 3, step,
+    return checkpoint(step, "{\"seed\":1}");
+  }
+
+  private static TrainingCheckpoint checkpoint(long step, String configJson) {
+    return new TrainingCheckpoint(TrainingCheckpoint.FORMAT_VERSION, configJson, 2, 3, step,
         Map.of("w", new TrainingCheckpoint.NamedArray(new long[] {2, 2}, new float[] {1, 2, 3, step})),
         Map.of("w", new OptimizerParameterState(5, List.of(new float[] {9, 8, 7, 6}),
             List.of(new long[] {2, 2}))),
@@ -54,6 +65,42 @@ class TrainingCheckpointTest {
     Files.write(folder.resolve(TrainingCheckpoint.fileName(10)), Arrays.copyOf(full, full.length - 9));
     assertThat(TrainingCheckpoint.loadNewest(folder)).get()
         .extracting(TrainingCheckpoint::globalStep).isEqualTo(6L);
+  }
+
+  @Test
+  void theConfigReadBackEqualsTheWrittenOne() throws Exception {
+    for (TrainingConfig config : List.of(TrainingConfig.paperDefaults(), TrainingConfig.smallGrayscale(),
+        ConfigsWithEveryOption.withTorchScript())) {
+      Path file = checkpoint(12, TrainingConfigJson.toJson(config)).writeAtomically(folder, 1);
+      assertThat(TrainingCheckpoint.read(file).trainingConfig()).isEqualTo(config);
+    }
+  }
+
+  @Test
+  void checkpointsOfAnOlderFormatAreRejectedNotSkipped() throws Exception {
+    Path file = checkpoint(4).writeAtomically(folder, 2);
+    checkpoint(6).writeAtomically(folder, 2);
+    Path newest = TrainingCheckpoint.list(folder).get(1);
+    setFormatVersion(newest, TrainingCheckpoint.FORMAT_VERSION - 1);
+    assertThatThrownBy(() -> TrainingCheckpoint.read(newest))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(newest.toString())
+        .hasMessageContaining("format version " + (TrainingCheckpoint.FORMAT_VERSION - 1))
+        .hasMessageContaining("written by an older version")
+        .hasMessageContaining("retrain or re-export");
+    // resuming must not fall back to an older file nor start over (which would then delete this one)
+    assertThatThrownBy(() -> TrainingCheckpoint.loadNewest(folder))
+        .isInstanceOf(IOException.class).hasMessageContaining("written by an older version");
+    setFormatVersion(file, TrainingCheckpoint.FORMAT_VERSION + 1);
+    assertThatThrownBy(() -> TrainingCheckpoint.read(file))
+        .isInstanceOf(IOException.class).hasMessageContaining("written by a newer version");
+  }
+
+  /** Overwrites the format version, the int after the 6-byte magic. */
+  static void setFormatVersion(Path file, int version) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer.wrap(bytes, 6, 4).putInt(version);
+    Files.write(file, bytes);
   }
 
   @Test

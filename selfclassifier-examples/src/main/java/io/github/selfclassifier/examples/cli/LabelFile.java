@@ -75,6 +75,32 @@ public final class LabelFile {
   }
 
   /**
+   * The labels of a loaded image set as a label file, so that a superclass file can name its classes: by the
+   * class names (an image folder's sub-folder names) or by the class indices {@code 0..classes-1}
+   * (Fashion-MNIST, the generated shapes). Every class counts as present, also one without images.
+   *
+   * @param source how error messages name the labels, e.g. {@code "--data photos/"}
+   * @param labels the class index of every sample
+   * @param classNames the class names in index order
+   * @param byName true to name classes by {@code classNames}, false by their index
+   * @return the labels, whose {@link #labels()} are the class indices
+   */
+  public static LabelFile ofClasses(String source, int[] labels, List<String> classNames, boolean byName) {
+    if (byName) {
+      Map<String, Integer> idOfToken = new HashMap<>();
+      for (int c = 0; c < classNames.size(); c++) {
+        idOfToken.putIfAbsent(classNames.get(c), c);
+      }
+      return new LabelFile(source, labels.clone(), false, idOfToken, List.copyOf(classNames), null);
+    }
+    Map<Integer, String> tokenOfValue = new LinkedHashMap<>();
+    for (int c = 0; c < classNames.size(); c++) {
+      tokenOfValue.put(c, Integer.toString(c));
+    }
+    return new LabelFile(source, labels.clone(), true, null, null, tokenOfValue);
+  }
+
+  /**
    * Parses label text.
    *
    * @param in the text; not closed

@@ -33,11 +33,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "Run 'selfclassifier help COMMAND' or 'selfclassifier COMMAND --help' for a command's options."
     },
     commandListHeading = "%nCommands:%n",
-    footerHeading = "%nExample:%n",
-    footer = {"  java -jar selfclassifier.jar quickstart"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar selfclassifier.jar quickstart",
+      "  java -jar selfclassifier.jar train --data shapes --out runs/shapes --epochs 40",
+      "  java -jar selfclassifier.jar evaluate --model runs/shapes/model.scmodel \\",
+      "      --data shapes --out runs/shapes/eval"
+    },
     subcommands = {
       HelpCommand.class,
       QuickstartCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       MetricsCommand.class,
     })
 public final class SelfClassifierCli implements Runnable {
