@@ -13,19 +13,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code selfclassifier quickstart}: the {@link QuickStart} tutorial from the command line. Generates 3,000
- * images of 10 shapes (no download), trains a small Self-Classifier on them without labels for about a
+ * images of 10 shapes (no download), trains a small Self-Classifier on them without labels for a few
  * minute, clusters them and prints NMI, AMI, ARI and ACC against the shapes.
  */
 @Command(
     name = "quickstart",
     usageHelpAutoWidth = true,
     sortOptions = false,
-    header = "Train and evaluate on a generated image set, no download needed (about a minute).",
+    header = "Train and evaluate on a generated image set, no download needed (a few minutes).",
     description = {
       "Generates 3,000 28x28 grayscale images of 10 shapes (disc, ring, square, frame, triangle, plus,"
           + " cross, horizontal and vertical stripes, diamond) at random positions, sizes and contrasts,"
           + " trains a small Self-Classifier on them without their labels, assigns each image to one of 10"
-          + " clusters and scores the clusters against the shapes. A working setup prints ACC above 0.9.",
+          + " clusters and scores the clusters against the shapes. A working setup prints ACC near 0.9 (0.88 measured).",
       ""
     },
     optionListHeading = "Options:%n",
