@@ -23,16 +23,19 @@ final class Layers {
 
   private Layers() {}
 
-  /** A bias-free square convolution (a BatchNorm follows every one), Kaiming-initialised. */
+  /**
+   * A bias-free square convolution (a BatchNorm follows every one), Kaiming-initialised; a {@link
+   * FilterPaddedConv2d}, so that its input gradient stays finite on PyTorch whatever its number of filters.
+   */
   static Conv2d conv(int filters, int kernel, int stride, int padding) {
     Conv2d conv =
-        Conv2d.builder()
-            .setFilters(filters)
-            .setKernelShape(new Shape(kernel, kernel))
-            .optStride(new Shape(stride, stride))
-            .optPadding(new Shape(padding, padding))
-            .optBias(false)
-            .build();
+        new FilterPaddedConv2d(
+            Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .optBias(false));
     conv.setInitializer(KAIMING_NORMAL_FAN_OUT, Parameter.Type.WEIGHT);
     return conv;
   }
