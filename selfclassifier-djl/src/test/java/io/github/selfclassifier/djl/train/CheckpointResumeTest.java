@@ -46,7 +46,8 @@ class CheckpointResumeTest {
     }
     assertThat(newest).as("child reached a checkpoint at step >= %d", KILL_AT_STEP)
         .isGreaterThanOrEqualTo(KILL_AT_STEP);
-    assertThat(TrainingCheckpoint.list(killedFolder)).hasSizeLessThanOrEqualTo(2);
+    // two kept, plus one more when the kill lands between renaming a new checkpoint and pruning the oldest
+    assertThat(TrainingCheckpoint.list(killedFolder)).hasSizeLessThanOrEqualTo(3);
 
     ByteImageSet images = TrainerTestSupport.resumeImages();
     Map<String, float[]> resumed;
