@@ -19,6 +19,7 @@ import io.github.selfclassifier.api.train.StepInfo;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingDivergedException;
 import io.github.selfclassifier.api.train.TrainingListener;
+import io.github.selfclassifier.djl.ArrayUpload;
 import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.augment.FloatImage;
 import io.github.selfclassifier.djl.augment.MultiCropAugmenter;
@@ -32,7 +33,6 @@ import io.github.selfclassifier.djl.optim.SelfClassifierOptimizer;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -367,7 +367,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         throw new IllegalArgumentException("parameter " + e.getKey() + " is " + a.getShape()
             + " but the checkpoint holds " + new Shape(saved.shape()));
       }
-      a.set(FloatBuffer.wrap(saved.values()));
+      ArrayUpload.set(a, saved.values());
     }
     if ((checkpoint.queue() == null) != (queue == null)
         || (queue != null && checkpoint.queue().capacity() != queue.capacity())) {
@@ -419,7 +419,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         }
       }
       try (NDManager m = manager.newSubManager()) {
-        NDArray input = m.create(x, new Shape(n, aug.channels(), size, size));
+        NDArray input = ArrayUpload.create(m, x, new Shape(n, aug.channels(), size, size));
         NDList output = model.forward(parameterStore, new NDList(input), false);
         long[] predicted = SelfClassifierBlock.logitsOf(output, head).argMax(1).toLongArray();
         for (int i = 0; i < n; i++) {
