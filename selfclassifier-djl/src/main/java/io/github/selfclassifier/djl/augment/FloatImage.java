@@ -5,6 +5,7 @@ import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.selfclassifier.djl.ArrayUpload;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.util.Objects;
@@ -266,7 +267,7 @@ public final class FloatImage {
    * @return the array
    */
   public NDArray toNDArray(NDManager manager) {
-    return manager.create(data, new Shape(channels, height, width));
+    return ArrayUpload.create(manager, data, new Shape(channels, height, width));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.selfclassifier.djl.eval;
 
+import io.github.selfclassifier.djl.ArrayUpload;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -115,7 +116,7 @@ public final class FeatureExtractor {
       try (NDManager m = manager.newSubManager();
           NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray input = m.create(x, new Shape(count, channels, height, width));
+        NDArray input = ArrayUpload.create(m, x, new Shape(count, channels, height, width));
         NDList features = model.backbone().forward(parameterStore, new NDList(input), false);
         NDList z = model.head().forward(parameterStore, features, false);
         NDList headLogits = model.classifiers().forward(parameterStore, z, false);

@@ -1,5 +1,6 @@
 package io.github.selfclassifier.djl.inference;
 
+import io.github.selfclassifier.djl.ArrayUpload;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
@@ -22,7 +23,6 @@ import io.github.selfclassifier.djl.model.SelfClassifierModels;
 import io.github.selfclassifier.djl.train.TrainingCheckpoint;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ public final class SelfClassifierModel implements AutoCloseable {
           throw new IllegalArgumentException("parameter " + p.getKey() + " is " + array.getShape() + " but "
               + source + " holds " + new Shape(values.shape()));
         }
-        array.set(FloatBuffer.wrap(values.values()));
+        ArrayUpload.set(array, values.values());
         used.add(p.getKey());
       }
       if (used.size() != saved.size()) {
@@ -260,7 +260,7 @@ public final class SelfClassifierModel implements AutoCloseable {
     float[] x = new float[n * c * s * s];
     preprocessing.normalize(pixels, 0, n, x, 0);
     try (NDManager manager = model.getNDManager().newSubManager()) {
-      NDArray input = manager.create(x, new Shape(n, c, s, s));
+      NDArray input = ArrayUpload.create(manager, x, new Shape(n, c, s, s));
       NDList output = block.forward(new ParameterStore(manager, false), new NDList(input), false);
       float[] z = SelfClassifierBlock.embeddingOf(output).toType(DataType.FLOAT32, false).toFloatArray();
       int d = z.length / n;

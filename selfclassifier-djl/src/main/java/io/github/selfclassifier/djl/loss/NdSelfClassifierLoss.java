@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.selfclassifier.api.loss.LossConfig;
 import io.github.selfclassifier.api.loss.SelfClassifierLoss;
 import io.github.selfclassifier.api.loss.ViewPairs;
+import io.github.selfclassifier.djl.ArrayUpload;
 import java.util.List;
 import java.util.Objects;
 
@@ -128,7 +129,9 @@ public final class NdSelfClassifierLoss implements SelfClassifierLoss<NDArray> {
   }
 
   private static NDArray scalar(NDManager manager, double value, DataType type) {
-    return type == DataType.FLOAT64 ? manager.create(value) : manager.create((float) value);
+    return type == DataType.FLOAT64
+        ? ArrayUpload.scalar(manager, value)
+        : ArrayUpload.scalar(manager, (float) value);
   }
 
   private static void validate(List<? extends List<NDArray>> logits) {

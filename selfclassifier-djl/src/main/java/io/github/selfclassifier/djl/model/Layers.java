@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -41,11 +40,12 @@ final class Layers {
   }
 
   /**
-   * BatchNorm over axis 1 with PyTorch's defaults: eps 1e-5 and running averages updated as {@code 0.9 *
-   * running + 0.1 * batch} (DJL's momentum 0.9 is PyTorch's momentum 0.1); gamma 1, beta 0.
+   * BatchNorm over axis 1 with PyTorch's defaults and semantics on both engines: eps 1e-5, running averages
+   * updated in the forward pass as {@code 0.9 * running + 0.1 * batch} (PyTorch's momentum 0.1) with the
+   * unbiased batch variance; gamma 1, beta 0. See {@link TorchStyleBatchNorm} for why not DJL's BatchNorm.
    */
-  static BatchNorm batchNorm() {
-    return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
+  static TorchStyleBatchNorm batchNorm() {
+    return new TorchStyleBatchNorm(1e-5f, 0.1f);
   }
 
   /** ReLU as a block. */

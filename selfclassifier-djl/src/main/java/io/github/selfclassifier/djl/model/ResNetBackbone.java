@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.selfclassifier.api.model.BackboneKind;
@@ -39,7 +38,7 @@ public final class ResNetBackbone extends BackboneBlock {
 
   private final boolean imageNetStem;
   private final Conv2d conv1;
-  private final BatchNorm bn1;
+  private final TorchStyleBatchNorm bn1;
   private final NamedSequentialBlock[] layers = new NamedSequentialBlock[4];
 
   private ResNetBackbone(

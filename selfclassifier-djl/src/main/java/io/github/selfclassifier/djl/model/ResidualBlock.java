@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.List;
 final class ResidualBlock extends AbstractBlockWithChildren {
 
   private final List<Conv2d> convs = new ArrayList<>();
-  private final List<BatchNorm> norms = new ArrayList<>();
+  private final List<TorchStyleBatchNorm> norms = new ArrayList<>();
   private final NamedSequentialBlock downsample;
   private final int outChannels;
 

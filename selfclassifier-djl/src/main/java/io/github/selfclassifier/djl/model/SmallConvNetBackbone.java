@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -25,7 +24,7 @@ public final class SmallConvNetBackbone extends BackboneBlock {
   private static final int STAGES = 4;
 
   private final Conv2d[] convs = new Conv2d[STAGES];
-  private final BatchNorm[] norms = new BatchNorm[STAGES];
+  private final TorchStyleBatchNorm[] norms = new TorchStyleBatchNorm[STAGES];
 
   /**
    * Creates the network.

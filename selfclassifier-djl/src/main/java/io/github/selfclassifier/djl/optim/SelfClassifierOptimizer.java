@@ -11,6 +11,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import io.github.selfclassifier.api.optim.OptimizerConfig;
 import io.github.selfclassifier.api.optim.OptimizerKind;
+import io.github.selfclassifier.djl.ArrayUpload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,7 +245,7 @@ public abstract class SelfClassifierOptimizer extends Optimizer implements AutoC
       OptimizerParameterState s = e.getValue();
       NDList arrays = new NDList(s.values().size());
       for (int i = 0; i < s.values().size(); i++) {
-        NDArray a = manager.create(s.values().get(i), new Shape(s.shapes().get(i)));
+        NDArray a = ArrayUpload.create(manager, s.values().get(i), new Shape(s.shapes().get(i)));
         arrays.add(a.getDataType() == dataType ? a : a.toType(dataType, false));
       }
       NDScope.unregister(arrays);

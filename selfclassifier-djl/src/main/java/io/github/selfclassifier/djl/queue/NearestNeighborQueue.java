@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.selfclassifier.djl.ArrayUpload;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -84,7 +85,7 @@ public final class NearestNeighborQueue implements AutoCloseable {
   public static NearestNeighborQueue restore(NDManager manager, NearestNeighborQueueState state) {
     Objects.requireNonNull(state, "state");
     NDManager own = manager.newSubManager();
-    NDArray storage = own.create(state.embeddings(), new Shape(state.capacity(), state.dimension()));
+    NDArray storage = ArrayUpload.create(own, state.embeddings(), new Shape(state.capacity(), state.dimension()));
     NDScope.unregister(storage);
     return new NearestNeighborQueue(own, storage, state.indices(), state.writePosition(), state.size());
   }
@@ -205,7 +206,7 @@ public final class NearestNeighborQueue implements AutoCloseable {
           neighborIndicesOut[b] = indices[(int) best[b]];
         }
       }
-      neighbours = embeddings.get(manager.create(best));
+      neighbours = embeddings.get(ArrayUpload.create(manager, best));
       if (!neighbours.getDevice().equals(z.getDevice())) {
         neighbours = neighbours.toDevice(z.getDevice(), false);
       }
@@ -273,7 +274,7 @@ public final class NearestNeighborQueue implements AutoCloseable {
     float[] rowsOfHits =
         (hitCount == best.length
                 ? similarities
-                : similarities.get(manager.create(Arrays.copyOf(hitRows, hitCount))))
+                : similarities.get(ArrayUpload.create(manager, Arrays.copyOf(hitRows, hitCount))))
             .toFloatArray();
     for (int k = 0; k < hitCount; k++) {
       int b = (int) hitRows[k];

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.nio.FloatBuffer;
+import io.github.selfclassifier.djl.ArrayUpload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +106,7 @@ final class ReplicatedParameterStore extends ParameterStore implements AutoClose
       }
       float[] values = p.getArray().toFloatArray();
       for (Map<String, NDArray> copies : replicas.values()) {
-        copies.get(p.getId()).set(FloatBuffer.wrap(values));
+        ArrayUpload.set(copies.get(p.getId()), values);
       }
     }
   }

@@ -19,6 +19,8 @@ import io.github.selfclassifier.api.train.StepInfo;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingDivergedException;
 import io.github.selfclassifier.api.train.TrainingListener;
+import io.github.selfclassifier.api.train.TrainingStoppedException;
+import io.github.selfclassifier.djl.ArrayUpload;
 import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.augment.FloatImage;
 import io.github.selfclassifier.djl.augment.MultiCropAugmenter;
@@ -34,8 +36,9 @@ import io.github.selfclassifier.djl.optim.SelfClassifierOptimizer;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +85,18 @@ import org.slf4j.LoggerFactory;
  * <p>Devices ({@link TrainingConfig#devices()}; empty means all GPUs, else the CPU): the batch is split
  * evenly across them and their logits gathered on the first before the loss ({@link SplitBatchForward});
  * the first device holds the parameters the optimiser updates, the others copies refreshed after every
- * update ({@link ReplicatedParameterStore}). Not thread-safe.
+ * update ({@link ReplicatedParameterStore}).
+ *
+ * <p>Stopping: an interrupt of the training thread, a JVM shutdown (SIGTERM, Ctrl-C) or {@link
+ * #requestStop()} stops {@link #fit()} between two steps, with a checkpoint, by {@link
+ * TrainingStoppedException}; see {@link #fit()}. Not thread-safe, except {@link #requestStop()}.
  */
 public final class SelfClassifierTrainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SelfClassifierTrainer.class);
   private static final int CHECKPOINTS_KEPT = 2;
+
+  /** How long a JVM shutdown waits for the step in flight and the stop checkpoint, unless set otherwise. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofMinutes(5);
 
   private final TrainingConfig config;
   private final ByteImageSet data;
@@ -102,6 +114,9 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   private final EpochOrder order;
   private final ViewBatchLoader loader;
   private final List<TrainingListener> listeners;
+  private final Duration shutdownGracePeriod;
+  private volatile boolean stopRequested;
+  private volatile boolean shuttingDown;
   private NearestNeighborQueue queue;
   private int epoch;
   private long stepInEpoch;
@@ -151,6 +166,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         augmentation.globalCropSize(), augmentation.localCropSize(), config.loaderThreads(),
         config.prefetchDepth());
     this.listeners = List.copyOf(b.listeners);
+    this.shutdownGracePeriod = b.shutdownGracePeriod;
     if (config.checkpointFolder().isPresent()) {
       Optional<TrainingCheckpoint> newest;
       try {
@@ -202,9 +218,103 @@ public final class SelfClassifierTrainer implements AutoCloseable {
   /**
    * Trains until the end of the configured epochs, from the current position.
    *
+   * <p>Stopping early: fit() checks between steps whether its thread was interrupted, the JVM began to shut
+   * down (SIGTERM, Ctrl-C: a shutdown hook is registered for the duration of the call) or {@link
+   * #requestStop()} was called. A step in flight is always finished (native memory is never freed under
+   * it); then, if a checkpoint folder is configured, a checkpoint of the position is written, and fit()
+   * throws {@link TrainingStoppedException}. After an interrupt the thread's interrupt flag is left set. On
+   * shutdown the hook holds the JVM's exit until fit() has left (at most {@link
+   * Builder#optShutdownGracePeriod the grace period}), and {@link #close()} then leaves native memory to the
+   * operating system instead of freeing it while the JVM exits.
+   *
    * @throws TrainingDivergedException if a step's loss is NaN or infinite
+   * @throws TrainingStoppedException if training stopped before the end, as above
    */
   public void fit() {
+    CountDownLatch fitExited = new CountDownLatch(1);
+    Thread hook = new Thread(() -> holdShutdownUntilStopped(fitExited), "selfclassifier-trainer-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      shuttingDown = true; // the JVM is already shutting down
+      hook = null;
+    }
+    try {
+      fitUntilStopped();
+    } finally {
+      fitExited.countDown();
+      if (hook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // the JVM is shutting down; the hook is running and has just been released
+        }
+      }
+    }
+  }
+
+  /**
+   * Asks {@link #fit()} to stop after the step in flight (with a checkpoint, if a folder is configured); it
+   * then throws {@link TrainingStoppedException} with reason {@code REQUESTED}. Safe to call from any
+   * thread; without a running fit() the next fit() stops before its first step.
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  private void holdShutdownUntilStopped(CountDownLatch fitExited) {
+    shuttingDown = true;
+    LOG.warn("JVM shutdown: training stops after the step in flight (waiting up to {})", shutdownGracePeriod);
+    try {
+      if (!fitExited.await(shutdownGracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.error("training did not stop within {}; the JVM exits with a step in flight", shutdownGracePeriod);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private TrainingStoppedException.Reason pendingStop() {
+    if (Thread.currentThread().isInterrupted()) {
+      return TrainingStoppedException.Reason.INTERRUPTED;
+    }
+    if (shuttingDown) {
+      return TrainingStoppedException.Reason.SHUTDOWN;
+    }
+    return stopRequested ? TrainingStoppedException.Reason.REQUESTED : null;
+  }
+
+  /** Writes the checkpoint of the current position (with the interrupt flag cleared meanwhile). */
+  private TrainingStoppedException stopHere(TrainingStoppedException.Reason reason) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      Path file = writeCheckpointIfConfigured();
+      TrainingStoppedException stopped =
+          new TrainingStoppedException(reason, epoch, stepInEpoch, globalStep, file);
+      LOG.warn("{}", stopped.getMessage());
+      return stopped;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private ViewBatch nextBatch() {
+    try {
+      return loader.next();
+    } catch (IllegalStateException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw stopHere(TrainingStoppedException.Reason.INTERRUPTED);
+      }
+      throw e;
+    }
+  }
+
+  private void fitUntilStopped() {
+    if (EngineSelector.PYTORCH.equals(engine.getEngineName())) {
+      PyTorchGradMode.disableOnThisThread();
+    }
     long totalSteps = totalSteps();
     for (TrainingListener l : listeners) {
       l.onTrainingStart(config, globalStep, totalSteps);
@@ -216,7 +326,11 @@ public final class SelfClassifierTrainer implements AutoCloseable {
       loader.startEpoch(epoch, stepInEpoch);
       EpochTotals totals = new EpochTotals();
       while (stepInEpoch < order.stepsPerEpoch()) {
-        ViewBatch batch = loader.next();
+        TrainingStoppedException.Reason stop = pendingStop();
+        if (stop != null) {
+          throw stopHere(stop);
+        }
+        ViewBatch batch = nextBatch();
         double lr = scheduleTracker.schedule().at(globalStep);
         StepResult r = step(batch);
         stepInEpoch++;
@@ -315,19 +429,38 @@ public final class SelfClassifierTrainer implements AutoCloseable {
     return (int) java.util.Arrays.stream(predictions).distinct().count();
   }
 
-  private void writeCheckpointIfConfigured() {
+  /**
+   * Writes a checkpoint if a folder is configured. An interrupt that arrives during the write closes the
+   * file channel (ClosedByInterruptException); the write is then repeated once with the flag cleared, and the
+   * flag restored, so an interrupt never costs the checkpoint.
+   *
+   * @return the file written, or null without a checkpoint folder
+   */
+  private Path writeCheckpointIfConfigured() {
     if (config.checkpointFolder().isEmpty()) {
-      return;
+      return null;
     }
     Path folder = config.checkpointFolder().get();
+    TrainingCheckpoint state = checkpoint();
+    Path file;
     try {
-      Path file = checkpoint().writeAtomically(folder, CHECKPOINTS_KEPT);
-      for (TrainingListener l : listeners) {
-        l.onCheckpoint(file, globalStep);
+      try {
+        file = state.writeAtomically(folder, CHECKPOINTS_KEPT);
+      } catch (ClosedByInterruptException e) {
+        Thread.interrupted();
+        try {
+          file = state.writeAtomically(folder, CHECKPOINTS_KEPT);
+        } finally {
+          Thread.currentThread().interrupt();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint to " + folder, e);
     }
+    for (TrainingListener l : listeners) {
+      l.onCheckpoint(file, globalStep);
+    }
+    return file;
   }
 
   /**
@@ -388,7 +521,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
         throw new IllegalArgumentException("parameter " + e.getKey() + " is " + a.getShape()
             + " but the checkpoint holds " + new Shape(saved.shape()));
       }
-      a.set(FloatBuffer.wrap(saved.values()));
+      ArrayUpload.set(a, saved.values());
     }
     if ((checkpoint.queue() == null) != (queue == null)
         || (queue != null && checkpoint.queue().capacity() != queue.capacity())) {
@@ -515,16 +648,35 @@ public final class SelfClassifierTrainer implements AutoCloseable {
     return manager.getManagedArrays().size() + optimizer.stateArrayCount();
   }
 
-  /** Stops the loader and frees the model, the optimiser state and the queue. */
+  /**
+   * Stops the loader and frees the model, the optimiser state and the queue. While the JVM shuts down during
+   * {@link #fit()} only the loader is stopped: native memory is left to the operating system, so nothing is
+   * freed while the engines' own exit code runs.
+   */
   @Override
   public void close() {
     loader.close();
+    if (shuttingDown) {
+      return;
+    }
     optimizer.close();
     parameterStore.close();
     if (queue != null) {
       queue.close();
     }
     manager.close();
+  }
+
+  /**
+   * PyTorch's grad mode is per thread and on in a new thread; DJL turns it off only on the thread that loads
+   * the engine. With it on, the optimiser's in-place update of a parameter outside the gradient collector
+   * fails ("a leaf Variable that requires grad is being used in an in-place operation"), so fit() on any
+   * other thread failed at its first update. Separate so the PyTorch classes load only when PyTorch is used.
+   */
+  private static final class PyTorchGradMode {
+    static void disableOnThisThread() {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
   }
 
   private record StepResult(double loss, int distinctClusters, double neighborAccuracy) {}
@@ -559,8 +711,27 @@ public final class SelfClassifierTrainer implements AutoCloseable {
     private ByteImageSet data;
     private Augmenter<FloatImage, FloatImage> augmenter;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
 
     private Builder() {}
+
+    /**
+     * Sets how long a JVM shutdown during {@link #fit()} waits for the step in flight and the checkpoint
+     * (default {@link #DEFAULT_SHUTDOWN_GRACE_PERIOD}); after that the JVM exits anyway. Set it above the
+     * time of one step plus one checkpoint.
+     *
+     * @param gracePeriod a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is not positive
+     */
+    public Builder optShutdownGracePeriod(Duration gracePeriod) {
+      Objects.requireNonNull(gracePeriod, "gracePeriod");
+      if (gracePeriod.isNegative() || gracePeriod.isZero()) {
+        throw new IllegalArgumentException("the shutdown grace period must be positive, got " + gracePeriod);
+      }
+      this.shutdownGracePeriod = gracePeriod;
+      return this;
+    }
 
     /**
      * Sets the run's settings (required).

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.github.selfclassifier.djl.ArrayUpload;
 import io.github.selfclassifier.djl.loss.NdSelfClassifierLoss;
 import io.github.selfclassifier.djl.model.SelfClassifierBlock;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueue;
@@ -112,12 +113,12 @@ public final class SplitBatchForward {
       Device device = devices.get(i);
       NDManager manager = managers.apply(device);
       int from = i * slice;
-      NDArray global = manager.create(
+      NDArray global = ArrayUpload.create(manager,
           sliceViews(batch.globalViews(), 2, b, from, slice, channels * globalSize * globalSize),
           new Shape(2L * slice, channels, globalSize, globalSize));
       NDArray features = model.backbone().forward(parameterStore, new NDList(global), true).singletonOrThrow();
       if (views > 2) {
-        NDArray local = manager.create(
+        NDArray local = ArrayUpload.create(manager,
             sliceViews(batch.localViews(), views - 2, b, from, slice, channels * localSize * localSize),
             new Shape((long) (views - 2) * slice, channels, localSize, localSize));
         NDArray localFeatures =

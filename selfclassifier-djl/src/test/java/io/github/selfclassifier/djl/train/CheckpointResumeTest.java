@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingDivergedException;
 import io.github.selfclassifier.djl.data.ByteImageSet;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,27 +110,39 @@ class CheckpointResumeTest {
   }
 
   private Process startChild(String engine, Path folder) throws Exception {
+    return startJavaChild(temp, temp.resolve("child-" + engine + ".log"), ResumeChildMain.class, engine,
+        folder.toString());
+  }
+
+  /**
+   * Starts a child JVM with this test's class path running {@code main} with the given arguments, in {@code
+   * workDir} (where a crash report would land), its output and errors written to {@code log}.
+   */
+  static Process startJavaChild(Path workDir, Path log, Class<?> main, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dai.djl.offline=true");
     command.add("-Doffline=true");
-    command.add(ResumeChildMain.class.getName());
-    command.add(engine);
-    command.add(folder.toString());
+    command.add("-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
     return new ProcessBuilder(command)
+        .directory(workDir.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(new File(temp.toFile(), "child-" + engine + ".log"))
+        .redirectOutput(log.toFile())
         .start();
   }
 
-  private static long stepOf(Path file) {
+  /** The global step in a checkpoint file's name. */
+  static long stepOf(Path file) {
     String name = file.getFileName().toString();
     return Long.parseLong(name.substring("checkpoint-".length(), name.indexOf('.')));
   }
 
-  private static double maxAbsDiff(Map<String, float[]> a, Map<String, float[]> b) {
+  /** The largest absolute difference between two parameter maps with the same names and sizes. */
+  static double maxAbsDiff(Map<String, float[]> a, Map<String, float[]> b) {
     double max = 0;
     for (Map.Entry<String, float[]> e : a.entrySet()) {
       float[] x = e.getValue();
