@@ -22,14 +22,21 @@ class ArrayUploadTest {
   @ValueSource(strings = {"PyTorch", "MXNet"})
   void valuesTypesAndShapesSurviveTheCopy(String engine) throws Exception {
     Thread collector = new Thread(() -> {
+      // collections during the copies, without stopping the world back to back (that made the test take
+      // minutes in CI: every direct-buffer allocation waited behind a full GC)
       while (!Thread.currentThread().isInterrupted()) {
         System.gc();
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
     });
     collector.setDaemon(true);
     collector.start();
     try (NDManager manager = EngineSelector.select(engine).newBaseManager()) {
-      for (int round = 0; round < 200; round++) {
+      for (int round = 0; round < 50; round++) {
         float[] floats = new float[4096];
         long[] longs = new long[257];
         for (int i = 0; i < floats.length; i++) {
