@@ -23,6 +23,8 @@ import io.github.selfclassifier.api.train.TrainingStoppedException;
 import io.github.selfclassifier.djl.ArrayUpload;
 import io.github.selfclassifier.djl.EngineSelector;
 import io.github.selfclassifier.djl.augment.FloatImage;
+import io.github.selfclassifier.djl.inference.InputPreprocessing;
+import io.github.selfclassifier.djl.inference.SelfClassifierModelFile;
 import io.github.selfclassifier.djl.augment.MultiCropAugmenter;
 import io.github.selfclassifier.djl.data.ByteImageSet;
 import io.github.selfclassifier.djl.eval.ExtractedOutput;
@@ -481,7 +483,7 @@ public final class SelfClassifierTrainer implements AutoCloseable {
 
   /**
    * Saves the current network as a trained-model file for apps ({@link
-   * io.github.selfclassifier.djl.inference.SelfClassifierModelFile}): parameters by name, the model config,
+   * SelfClassifierModelFile}): parameters by name, the model config,
    * the evaluation preprocessing (global crop size, channels, interpolation, mean and std of the
    * augmentation) and this run's config as JSON. Load it with {@code SelfClassifierModelFile.load(file,
    * engine)} on either engine.
@@ -491,8 +493,8 @@ public final class SelfClassifierTrainer implements AutoCloseable {
    * @throws IOException if writing fails
    */
   public Path saveModel(Path file) throws IOException {
-    return io.github.selfclassifier.djl.inference.SelfClassifierModelFile.save(file, model, config.model(),
-        io.github.selfclassifier.djl.inference.InputPreprocessing.fromAugmentation(config.augmentation()),
+    return SelfClassifierModelFile.save(file, model, config.model(),
+        InputPreprocessing.fromAugmentation(config.augmentation()),
         TrainingConfigJson.toJson(config), engine.getEngineName(), globalStep);
   }
 
