@@ -64,16 +64,17 @@ public final class ClusterFashionMnist {
    * <ul>
    *   <li>small CNN of width 16 (16-32-64-128 channels): at batch 256 with 2 global and 2 local crops a step
    *       takes about 0.25 s, an epoch of 70,000 images about a minute, so 25 epochs fit in 30 minutes
-   *       (width 32 would give a third of the epochs);
+   *       (at width 32 a step of the 2 global crops alone takes 0.87 s, benchmarks/TRAINING.md);
    *   <li>column temperature 0.025, half the paper's: after 3 epochs NMI 0.62 / ACC 0.65 against 0.57 / 0.55
    *       with 0.05 (0.015 was no better);
-   *   <li>nearest-neighbour queue of 16,384 embeddings (the paper's NN augmentation): +0.02 NMI after 3 epochs;
+   *   <li>nearest-neighbour queue of 16,384 embeddings (the paper's NN augmentation): +0.02 NMI after 3
+   *       epochs;
    *   <li>momentum SGD at 0.5 (0.05 warm-up start, one warm-up epoch, cosine to 0.0005), weight decay 1e-5;
    *   <li>2 global and 2 local crops (16 px): the 6 local crops of {@link AugmentationConfig#grayscale28()}
    *       doubled the step time for about the same scores per training minute;
-   *   <li>otherwise the paper's crops and photometric augmentation ({@link AugmentationConfig#grayscale28()}); a lighter
-   *       one (global crops from 0.5, blur and solarisation halved) lost 0.05 NMI, a stronger crop (from 0.25)
-   *       changed nothing.
+   *   <li>otherwise the paper's crops and photometric augmentation ({@link AugmentationConfig#grayscale28()});
+   *       a lighter one (global crops from 0.5, blur and solarisation halved) lost 0.05 NMI, a stronger crop
+   *       (from 0.25) changed nothing.
    * </ul>
    *
    * @param epochs epochs of the cosine schedule
