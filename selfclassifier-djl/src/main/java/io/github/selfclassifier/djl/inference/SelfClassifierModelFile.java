@@ -15,19 +15,14 @@ import io.github.selfclassifier.djl.train.NamedArrayStreams;
 import io.github.selfclassifier.djl.train.TrainingCheckpoint;
 import io.github.selfclassifier.djl.train.TrainingConfigJson;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -216,8 +211,6 @@ public final class SelfClassifierModelFile {
   }
 
   private static Path write(Path file, Contents contents) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
     JsonObject meta = new JsonObject();
     meta.addProperty("formatVersion", FORMAT_VERSION);
     meta.add("model", TrainingConfigJson.modelConfigToJson(contents.config()));
@@ -226,24 +219,13 @@ public final class SelfClassifierModelFile {
         : JsonParser.parseString(contents.trainingConfigJson()));
     meta.addProperty("trainedOnEngine", contents.trainedOnEngine());
     meta.addProperty("globalStep", contents.globalStep());
-    Path temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
-    try {
-      try (OutputStream raw = Files.newOutputStream(temp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-        out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(FORMAT_VERSION);
-        NamedArrayStreams.writeString(out, meta.toString());
-        NamedArrayStreams.writeParameters(out, contents.parameters());
-        out.writeLong(END_MARKER);
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    NamedArrayStreams.writeAtomically(file, out -> {
+      out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
+      out.writeInt(FORMAT_VERSION);
+      NamedArrayStreams.writeString(out, meta.toString());
+      NamedArrayStreams.writeParameters(out, contents.parameters());
+      out.writeLong(END_MARKER);
+    });
     return file;
   }
 

@@ -1,9 +1,17 @@
 package io.github.selfclassifier.djl.train;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +20,61 @@ import java.util.Map;
  * TrainingCheckpoint} and the inference model file: big-endian ({@link DataOutputStream}), a string as its
  * UTF-8 byte count and bytes, a shape as its rank and dimensions, a float array as its length and float32
  * values, parameters as their count and then (name, shape, values) each. Parameters are stored by name, so a
- * file written on one engine loads on the other.
+ * file written on one engine loads on the other. {@link #writeAtomically} is the one way both files reach the
+ * disk.
  */
 public final class NamedArrayStreams {
   private static final int MAX_RANK = 16;
 
   private NamedArrayStreams() {}
+
+  /** The body of a file, written to a stream. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * Writes the file's contents.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    void writeTo(DataOutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file so that a crash at any moment leaves either the old file or the complete new one: the body
+   * goes to a hidden temporary file in the same folder (created if missing), which is synced to the disk and
+   * then renamed over the target (atomically where the file system can), and the folder is synced.
+   *
+   * @param target the file to write
+   * @param body writes the contents
+   * @throws IOException if writing fails (the temporary file is then deleted and the target untouched)
+   */
+  public static void writeAtomically(Path target, Body body) throws IOException {
+    Path folder = target.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          DataOutputStream out = new DataOutputStream(
+              new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
+        body.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // some platforms cannot open or sync a folder; the rename itself is still atomic
+    }
+  }
 
   /**
    * Writes a string.

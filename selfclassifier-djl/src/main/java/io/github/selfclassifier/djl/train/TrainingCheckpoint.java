@@ -11,19 +11,13 @@ import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.djl.optim.OptimizerParameterState;
 import io.github.selfclassifier.djl.queue.NearestNeighborQueueState;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -126,39 +120,13 @@ public record TrainingCheckpoint(
    * @throws IOException if writing fails (the previous checkpoints are then untouched)
    */
   public Path writeAtomically(Path folder, int keep) throws IOException {
-    Files.createDirectories(folder);
     Path target = folder.resolve(fileName(globalStep));
-    Path temp = Files.createTempFile(folder, "." + fileName(globalStep) + ".", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-        write(out);
-        out.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    forceDirectory(folder);
+    NamedArrayStreams.writeAtomically(target, this::write);
     List<Path> all = list(folder);
     for (int i = 0; i < all.size() - keep; i++) {
       Files.deleteIfExists(all.get(i));
     }
     return target;
-  }
-
-  private static void forceDirectory(Path folder) {
-    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // some platforms cannot open or sync a directory; the rename itself is still atomic
-    }
   }
 
   /**
