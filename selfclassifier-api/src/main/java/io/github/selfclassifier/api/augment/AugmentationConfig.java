@@ -10,8 +10,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>every view: random resized crop (area fraction from the crop's scale range, aspect ratio
- *       log-uniform in {@link #aspectRatio()}), horizontal flip, autocontrast with
- *       {@link #autocontrastProbability()} (0 by default, not in the paper), colour jitter (brightness, contrast,
+ *       log-uniform in {@link #aspectRatio()}), horizontal flip, colour jitter (brightness, contrast,
  *       saturation, hue in a random order) with {@link #colorJitterProbability()}, grayscale with
  *       {@link #grayscaleProbability()}, Gaussian blur with a per-view probability, then normalisation;
  *   <li>global view 0: blur with {@link #blurProbabilityFirstGlobal()} (1.0 by default);
@@ -57,7 +56,6 @@ public final class AugmentationConfig {
   private final DoubleRange aspectRatio;
   private final Interpolation interpolation;
   private final double flipProbability;
-  private final double autocontrastProbability;
   private final double colorJitterProbability;
   private final double brightness;
   private final double contrast;
@@ -82,7 +80,6 @@ public final class AugmentationConfig {
     aspectRatio = b.aspectRatio;
     interpolation = b.interpolation;
     flipProbability = b.flipProbability;
-    autocontrastProbability = b.autocontrastProbability;
     colorJitterProbability = b.colorJitterProbability;
     brightness = b.brightness;
     contrast = b.contrast;
@@ -246,18 +243,6 @@ public final class AugmentationConfig {
   }
 
   /**
-   * Probability that a view is autocontrasted, every view, after the flip and before the colour jitter: each
-   * channel stretched so that its darkest value is 0 and its brightest 1 (torchvision's
-   * {@code RandomAutocontrast}; default 0, not in the paper). It makes the network indifferent to how dark an
-   * object is; the {@link #grayscale28()} preset uses it for Fashion-MNIST.
-   *
-   * @return the autocontrast probability
-   */
-  public double autocontrastProbability() {
-    return autocontrastProbability;
-  }
-
-  /**
    * Probability that colour jitter is applied to a view (default 0.8).
    *
    * @return the jitter probability
@@ -395,7 +380,6 @@ public final class AugmentationConfig {
         && aspectRatio.equals(c.aspectRatio)
         && interpolation == c.interpolation
         && flipProbability == c.flipProbability
-        && autocontrastProbability == c.autocontrastProbability
         && colorJitterProbability == c.colorJitterProbability
         && brightness == c.brightness
         && contrast == c.contrast
@@ -417,7 +401,7 @@ public final class AugmentationConfig {
     int h =
         Objects.hash(
             globalCropSize, localCropSize, localCropCount, globalCropScale, localCropScale, aspectRatio,
-            interpolation, flipProbability, autocontrastProbability, colorJitterProbability, brightness, contrast, saturation, hue,
+            interpolation, flipProbability, colorJitterProbability, brightness, contrast, saturation, hue,
             grayscaleProbability, blurProbabilityFirstGlobal, blurProbabilitySecondGlobal,
             blurProbabilityLocal, blurSigma, solarizeProbability, solarizeThreshold);
     return 31 * (31 * h + Arrays.hashCode(normalizationMean)) + Arrays.hashCode(normalizationStd);
@@ -434,7 +418,6 @@ public final class AugmentationConfig {
         + ", aspectRatio=" + aspectRatio
         + ", interpolation=" + interpolation
         + ", flipProbability=" + flipProbability
-        + ", autocontrastProbability=" + autocontrastProbability
         + ", colorJitterProbability=" + colorJitterProbability
         + ", brightness=" + brightness
         + ", contrast=" + contrast
@@ -461,7 +444,6 @@ public final class AugmentationConfig {
     private DoubleRange aspectRatio = DoubleRange.of(3.0 / 4.0, 4.0 / 3.0);
     private Interpolation interpolation = Interpolation.BICUBIC;
     private double flipProbability = 0.5;
-    private double autocontrastProbability = 0.0;
     private double colorJitterProbability = 0.8;
     private double brightness = 0.4;
     private double contrast = 0.4;
@@ -488,7 +470,6 @@ public final class AugmentationConfig {
       aspectRatio = c.aspectRatio;
       interpolation = c.interpolation;
       flipProbability = c.flipProbability;
-      autocontrastProbability = c.autocontrastProbability;
       colorJitterProbability = c.colorJitterProbability;
       brightness = c.brightness;
       contrast = c.contrast;
@@ -614,17 +595,6 @@ public final class AugmentationConfig {
     }
 
     /**
-     * Sets the probability that a view is autocontrasted (default 0; see {@link #autocontrastProbability()}).
-     *
-     * @param p the probability, in [0, 1]
-     * @return this builder
-     */
-    public Builder optAutocontrastProbability(double p) {
-      this.autocontrastProbability = p;
-      return this;
-    }
-
-    /**
      * Sets the probability that colour jitter is applied (default 0.8).
      *
      * @param p the probability, in [0, 1]
@@ -725,7 +695,6 @@ public final class AugmentationConfig {
         throw new IllegalArgumentException("aspectRatio must be positive, got " + aspectRatio);
       }
       requireProbability("flipProbability", flipProbability);
-      requireProbability("autocontrastProbability", autocontrastProbability);
       requireProbability("colorJitterProbability", colorJitterProbability);
       requireStrength("brightness", brightness);
       requireStrength("contrast", contrast);

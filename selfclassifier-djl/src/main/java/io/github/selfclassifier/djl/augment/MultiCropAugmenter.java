@@ -14,7 +14,6 @@ import java.util.random.RandomGenerator;
  * <ol>
  *   <li>{@link RandomResizedCrop} (global or local size and scale);
  *   <li>{@link HorizontalFlip} with the flip probability;
- *   <li>{@link Autocontrast} with the autocontrast probability (no random draw when it is 0);
  *   <li>{@link ColorJitter} with the jitter probability;
  *   <li>{@link Grayscale} with the grayscale probability;
  *   <li>{@link GaussianBlur} with the view's blur probability (global 0, global 1, local), sigma uniform in
@@ -106,9 +105,6 @@ public final class MultiCropAugmenter implements Augmenter<FloatImage, FloatImag
     FloatImage view = (viewIndex < 2 ? globalCrop : localCrop).apply(source, random);
     if (happens(random, config.flipProbability())) {
       HorizontalFlip.flipInPlace(view);
-    }
-    if (config.autocontrastProbability() > 0 && happens(random, config.autocontrastProbability())) {
-      Autocontrast.autocontrastInPlace(view);
     }
     if (happens(random, config.colorJitterProbability())) {
       colorJitter.apply(view, random);

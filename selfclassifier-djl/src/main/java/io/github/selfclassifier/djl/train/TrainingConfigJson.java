@@ -238,7 +238,6 @@ public final class TrainingConfigJson {
     o.add("aspectRatio", range(config.aspectRatio()));
     o.addProperty("interpolation", config.interpolation().name());
     o.addProperty("flipProbability", config.flipProbability());
-    o.addProperty("autocontrastProbability", config.autocontrastProbability());
     o.addProperty("colorJitterProbability", config.colorJitterProbability());
     o.addProperty("brightness", config.brightness());
     o.addProperty("contrast", config.contrast());
@@ -378,9 +377,6 @@ public final class TrainingConfigJson {
         .optAspectRatio(aspect.min(), aspect.max())
         .optInterpolation(f.enumValue("interpolation", Interpolation.class))
         .optFlipProbability(f.number("flipProbability"))
-        // absent from files written before autocontrast existed, which trained without it
-        .optAutocontrastProbability(
-            f.optional("autocontrastProbability") == null ? 0 : f.number("autocontrastProbability"))
         .optColorJitterProbability(f.number("colorJitterProbability"))
         .optColorJitter(f.number("brightness"), f.number("contrast"), f.number("saturation"), f.number("hue"))
         .optGrayscaleProbability(f.number("grayscaleProbability"))

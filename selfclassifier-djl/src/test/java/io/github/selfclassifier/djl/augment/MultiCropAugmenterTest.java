@@ -148,22 +148,6 @@ class MultiCropAugmenterTest {
   }
 
   @Test
-  void autocontrastStretchesADimViewToFullRangeOnlyWhenAsked() {
-    AugmentationConfig without = flipOnly(6).toBuilder()
-        .optNormalization(new double[] {0}, new double[] {1})
-        .build();
-    AugmentationConfig with = without.toBuilder().optAutocontrastProbability(1).build();
-    FloatImage dim = TestImages.horizontalRamp(1, 6, 6, 0.1f, 0.05f);
-    for (FloatImage view : new MultiCropAugmenter(with).augment(dim, new SplittableRandom(70))) {
-      assertThat(TestImages.min(view.data())).isCloseTo(0f, within(1e-6f));
-      assertThat(TestImages.max(view.data())).isCloseTo(1f, within(1e-6f));
-    }
-    for (FloatImage view : new MultiCropAugmenter(without).augment(dim, new SplittableRandom(70))) {
-      assertThat(TestImages.max(view.data())).isLessThan(0.4f);
-    }
-  }
-
-  @Test
   void viewsAreNormalisedWithTheConfiguredMeanAndStd() {
     AugmentationConfig config = flipOnly(4).toBuilder()
         .optNormalization(new double[] {0.5, 0.25, 0.0}, new double[] {0.5, 0.25, 2.0})

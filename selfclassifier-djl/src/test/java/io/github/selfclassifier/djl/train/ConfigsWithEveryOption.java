@@ -82,7 +82,6 @@ public final class ConfigsWithEveryOption {
             .optAspectRatio(0.6, 1.7)
             .optInterpolation(Interpolation.BILINEAR)
             .optFlipProbability(0.3)
-            .optAutocontrastProbability(0.3)
             .optColorJitterProbability(0.6)
             .optColorJitter(0.3, 0.25, 0.15, 0.05)
             .optGrayscaleProbability(0.1)

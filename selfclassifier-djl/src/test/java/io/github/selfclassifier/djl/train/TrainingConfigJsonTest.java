@@ -136,18 +136,6 @@ class TrainingConfigJsonTest {
   }
 
   @Test
-  void filesWrittenBeforeAutocontrastExistedReadAsTrainedWithoutIt() {
-    TrainingConfig config = ConfigsWithEveryOption.withBuiltInBackbone();
-    JsonObject json = TrainingConfigJson.toJsonObject(config);
-    json.getAsJsonObject("augmentation").remove("autocontrastProbability");
-    TrainingConfig read = TrainingConfigJson.fromJsonObject(json);
-    assertThat(config.augmentation().autocontrastProbability()).isEqualTo(0.3);
-    assertThat(read.augmentation().autocontrastProbability()).isZero();
-    assertThat(read.augmentation().toBuilder().optAutocontrastProbability(0.3).build())
-        .isEqualTo(config.augmentation());
-  }
-
-  @Test
   void missingKeysAreNamed() {
     assertError(j -> j.remove("seed"), "missing key 'seed'");
     assertError(j -> j.remove("formatVersion"), "missing key 'formatVersion'");
