@@ -142,6 +142,15 @@ public final class DataSource {
    * @return true for the Fashion-MNIST sources
    */
   public boolean hasFixedShape() {
+    return isFashionMnist();
+  }
+
+  /**
+   * Whether the images are (a part of) Fashion-MNIST, which {@code train} gives its own preset.
+   *
+   * @return true for the Fashion-MNIST sources
+   */
+  public boolean isFashionMnist() {
     return kind == Kind.FASHION_MNIST || kind == Kind.FASHION_MNIST_TRAIN || kind == Kind.FASHION_MNIST_TEST;
   }
 

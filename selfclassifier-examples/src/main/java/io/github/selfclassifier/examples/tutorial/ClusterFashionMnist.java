@@ -2,13 +2,8 @@ package io.github.selfclassifier.examples.tutorial;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.selfclassifier.api.augment.AugmentationConfig;
-import io.github.selfclassifier.api.loss.LossConfig;
 import io.github.selfclassifier.api.metrics.ClusteringScores;
 import io.github.selfclassifier.api.metrics.MetricsOptions;
-import io.github.selfclassifier.api.model.ModelConfig;
-import io.github.selfclassifier.api.optim.OptimizerConfig;
-import io.github.selfclassifier.api.optim.OptimizerKind;
 import io.github.selfclassifier.api.train.EpochInfo;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingListener;
@@ -53,29 +48,13 @@ public final class ClusterFashionMnist {
       "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
   /** Default number of epochs of {@link #config}: about 27 minutes of training on two idle CPU cores. */
-  public static final int DEFAULT_EPOCHS = 25;
+  public static final int DEFAULT_EPOCHS = TrainingConfig.fashionMnistBuilder().build().epochs();
 
   private ClusterFashionMnist() {}
 
   /**
-   * The Fashion-MNIST preset, tuned on this task for a 30-minute budget on two CPU cores (what the paper
-   * leaves free for small images; everything else is the paper's):
-   *
-   * <ul>
-   *   <li>small CNN of width 16 (16-32-64-128 channels): at batch 256 with 2 global and 2 local crops a step
-   *       takes about 0.25 s, an epoch of 70,000 images about a minute, so 25 epochs fit in 30 minutes
-   *       (at width 32 a step of the 2 global crops alone takes 0.87 s, benchmarks/TRAINING.md);
-   *   <li>column temperature 0.025, half the paper's: after 3 epochs NMI 0.62 / ACC 0.65 against 0.57 / 0.55
-   *       with 0.05 (0.015 was no better);
-   *   <li>nearest-neighbour queue of 16,384 embeddings (the paper's NN augmentation): +0.02 NMI after 3
-   *       epochs;
-   *   <li>momentum SGD at 0.5 (0.05 warm-up start, one warm-up epoch, cosine to 0.0005), weight decay 1e-5;
-   *   <li>2 global and 2 local crops (16 px): the 6 local crops of {@link AugmentationConfig#grayscale28()}
-   *       doubled the step time for about the same scores per training minute;
-   *   <li>otherwise the paper's crops and photometric augmentation ({@link AugmentationConfig#grayscale28()});
-   *       a lighter one (global crops from 0.5, blur and solarisation halved) lost 0.05 NMI, a stronger crop
-   *       (from 0.25) changed nothing.
-   * </ul>
+   * The library's Fashion-MNIST preset ({@link TrainingConfig#fashionMnistBuilder()}, which lists the tuned
+   * choices and why) with this run's epochs, engine and checkpoint folder.
    *
    * @param epochs epochs of the cosine schedule
    * @param engine the engine name
@@ -83,19 +62,10 @@ public final class ClusterFashionMnist {
    * @return the settings
    */
   public static TrainingConfig config(int epochs, String engine, Path checkpoints) {
-    return TrainingConfig.smallGrayscaleBuilder()
+    return TrainingConfig.fashionMnistBuilder()
         .optEngine(engine)
         .optEpochs(epochs)
-        .optBatchSize(256)
-        .optWarmupEpochs(1)
-        .optLearningRates(0.05, 0.5, 0.0005)
-        .optQueueLength(16_384)
         .optCheckpointFolder(checkpoints)
-        .optCheckpointEverySteps(100)
-        .optModel(ModelConfig.smallGrayscaleBuilder().optBackboneWidth(16).build())
-        .optAugmentation(AugmentationConfig.grayscale28().toBuilder().optLocalCropCount(2).build())
-        .optLoss(LossConfig.builder().optColumnTemperature(0.025).build())
-        .optOptimizer(OptimizerConfig.builder().optKind(OptimizerKind.SGD).optWeightDecay(1e-5).build())
         .build();
   }
 

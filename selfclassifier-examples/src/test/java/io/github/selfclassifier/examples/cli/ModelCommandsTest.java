@@ -425,7 +425,7 @@ class ModelCommandsTest {
     assertOneLineError(CliRun.of("predict", "--model", modelFile, "--input", dir.resolve("cat.jpg").toString()),
         1, "no such image file or folder: --input " + dir.resolve("cat.jpg"));
     assertOneLineError(CliRun.of("train", "--data", "shapes", "--out", dir.resolve("o").toString(), "--preset",
-        "huge"), 2, "unknown preset 'huge': expected small or imagenet");
+        "huge"), 2, "unknown preset 'huge': expected small, fashion-mnist or imagenet");
   }
 
   @Test

@@ -33,6 +33,34 @@ class TrainingPresetTest {
   }
 
   @Test
+  void withoutOverridesTheFashionMnistPresetIsTheLibrarysTunedPreset() {
+    TrainingConfig c = TrainingPreset.configure(Preset.FASHION_MNIST, 28, 1, 70_000, FOLDER, none());
+    assertThat(c).isEqualTo(TrainingConfig.fashionMnistBuilder().optCheckpointFolder(FOLDER).build());
+    assertThat(TrainingPreset.describe(Preset.FASHION_MNIST, c))
+        .startsWith("preset fashion-mnist: SMALL_CNN (width 16), heads [10, 20, 40, 80], batch 256, 25 epochs");
+  }
+
+  @Test
+  void presetsAreNamedOnTheCommandLineInLowerCaseWithHyphens() {
+    TrainCommand.PresetConverter converter = new TrainCommand.PresetConverter();
+    for (Preset p : Preset.values()) {
+      assertThat(converter.convert(TrainingPreset.cliName(p))).isEqualTo(p);
+    }
+    assertThat(TrainingPreset.cliName(Preset.FASHION_MNIST)).isEqualTo("fashion-mnist");
+    assertThat(converter.convert("Fashion-MNIST")).isEqualTo(Preset.FASHION_MNIST);
+  }
+
+  @Test
+  void theFashionMnistPresetRefusesOtherImageShapes() {
+    assertThatThrownBy(() -> TrainingPreset.configure(Preset.FASHION_MNIST, 32, 1, 70_000, FOLDER, none()))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("--preset fashion-mnist trains on 28x28 grayscale images, not 32x32 with 1 channels");
+    assertThatThrownBy(() -> TrainingPreset.configure(Preset.FASHION_MNIST, 28, 3, 70_000, FOLDER, none()))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("not 28x28 with 3 channels");
+  }
+
+  @Test
   void withoutOverridesTheImagenetPresetOnImagenetIsThePaper() {
     TrainingConfig c = TrainingPreset.configure(Preset.IMAGENET, 224, 3, 1_281_167, FOLDER, none());
     assertThat(c).isEqualTo(TrainingConfig.builder().optCheckpointFolder(FOLDER).build());

@@ -1,0 +1,183 @@
+package io.github.selfclassifier.benchmarks.train;
+
+import io.github.selfclassifier.api.augment.AugmentationConfig;
+import io.github.selfclassifier.api.loss.LossConfig;
+import io.github.selfclassifier.api.metrics.AverageMethod;
+import io.github.selfclassifier.api.model.ModelConfig;
+import io.github.selfclassifier.api.optim.OptimizerConfig;
+import io.github.selfclassifier.api.optim.OptimizerKind;
+import io.github.selfclassifier.api.train.EpochInfo;
+import io.github.selfclassifier.api.train.TrainingConfig;
+import io.github.selfclassifier.api.train.TrainingListener;
+import io.github.selfclassifier.djl.data.ByteImageSet;
+import io.github.selfclassifier.djl.data.IdxFiles;
+import io.github.selfclassifier.djl.data.SyntheticShapes;
+import io.github.selfclassifier.djl.train.ConsoleProgressListener;
+import io.github.selfclassifier.djl.train.SelfClassifierTrainer;
+import io.github.selfclassifier.metrics.ExactClusterMetrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The harness the Fashion-MNIST preset ({@link TrainingConfig#fashionMnistBuilder()}) and the quick start were
+ * tuned with: trains the preset with some values changed, on all 70,000 Fashion-MNIST images (or the
+ * generated shapes), and after every few epochs scores head 0 against the labels (which training never sees)
+ * on all images and on the 10,000 test images. Prints and appends to {@code out} one JSON line per evaluation
+ * (training minutes exclude evaluation), then the confusion matrix of the last one (rows: true classes,
+ * columns: clusters).
+ *
+ * <p>Arguments (key=value; a key left out keeps the preset's value): {@code epochs}, {@code batch}, {@code
+ * seed}, {@code engine}, {@code width} (backbone), {@code heads} (comma-separated classes per head), {@code
+ * lr} (peak; the warm-up start and the end default to a tenth and a thousandth of it), {@code lr0}, {@code
+ * lrEnd}, {@code warmup} (epochs), {@code queue}, {@code rowT}, {@code colT}, {@code opt} (SGD, LARS,
+ * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code jitter}
+ * (brightness and contrast strength), {@code jp} (jitter probability), {@code solar} (solarize
+ * probability), {@code data} ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default
+ * 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}).
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
+ *   io.github.selfclassifier.benchmarks.train.FashionMnistTuningMain epochs=3 jitter=0.4
+ * </pre>
+ */
+public final class FashionMnistTuningMain {
+
+  private FashionMnistTuningMain() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> a = StepTimeMain.parse(args);
+    TrainingConfig config = configure(TrainingConfig.fashionMnistBuilder().build(), a);
+    boolean shapes = a.getOrDefault("data", "fmnist").equals("shapes");
+    ByteImageSet all;
+    int testFrom;
+    if (shapes) {
+      all = SyntheticShapes.generate(Integer.parseInt(a.getOrDefault("per", "300")), 10, 28, 1, 2024);
+      testFrom = 0;
+    } else {
+      ByteImageSet train = IdxFiles.fashionMnist(IdxFiles.DEBIAN_FASHION_MNIST, true);
+      all = train.concat(IdxFiles.fashionMnist(IdxFiles.DEBIAN_FASHION_MNIST, false));
+      testFrom = train.size();
+    }
+    int evalEvery = Integer.parseInt(a.getOrDefault("evalEvery", "1"));
+    Path out = Path.of(a.getOrDefault("out", "tuning.jsonl"));
+    System.out.println(config);
+
+    Evaluator evaluator = new Evaluator(all, testFrom, evalEvery);
+    try (PrintStream jsonl = new PrintStream(Files.newOutputStream(out), true, "UTF-8");
+        SelfClassifierTrainer trainer = SelfClassifierTrainer.builder().setConfig(config).setData(all)
+            .addListener(new ConsoleProgressListener(200)).addListener(evaluator).build()) {
+      jsonl.println("{\"args\":\"" + String.join(" ", args) + "\"}");
+      evaluator.trainer = trainer;
+      evaluator.jsonl = jsonl;
+      trainer.fit();
+    }
+    if (evaluator.confusion != null) {
+      for (int[] row : evaluator.confusion) {
+        System.out.println(Arrays.toString(row));
+      }
+    }
+  }
+
+  /** The preset with the arguments' changes. */
+  static TrainingConfig configure(TrainingConfig preset, Map<String, String> a) {
+    AugmentationConfig aug = preset.augmentation();
+    AugmentationConfig.Builder augmentation = aug.toBuilder()
+        .optLocalCropCount(integer(a, "locals", aug.localCropCount()))
+        .optGlobalCropScale(number(a, "gmin", aug.globalCropScale().min()), aug.globalCropScale().max())
+        .optColorJitter(number(a, "jitter", aug.brightness()), number(a, "jitter", aug.contrast()), 0, 0)
+        .optColorJitterProbability(number(a, "jp", aug.colorJitterProbability()))
+        .optSolarizeProbability(number(a, "solar", aug.solarizeProbability()));
+    ModelConfig.Builder model = preset.model().toBuilder()
+        .optBackboneWidth(integer(a, "width", preset.model().backboneWidth()));
+    if (a.containsKey("heads")) {
+      model.optClassesPerHead(Arrays.stream(a.get("heads").split(",")).map(Integer::valueOf).toList());
+    }
+    OptimizerConfig optimizer = preset.optimizer().toBuilder()
+        .optKind(OptimizerKind.valueOf(a.getOrDefault("opt", preset.optimizer().kind().name())))
+        .optWeightDecay(number(a, "wd", preset.optimizer().weightDecay()))
+        .build();
+    LossConfig loss = preset.loss().toBuilder()
+        .optRowTemperature(number(a, "rowT", preset.loss().rowTemperature()))
+        .optColumnTemperature(number(a, "colT", preset.loss().columnTemperature()))
+        .build();
+    double lr = number(a, "lr", preset.baseLearningRate());
+    boolean lrGiven = a.containsKey("lr");
+    return preset.toBuilder()
+        .optEpochs(integer(a, "epochs", preset.epochs()))
+        .optBatchSize(integer(a, "batch", preset.batchSize()))
+        .optSeed(Long.parseLong(a.getOrDefault("seed", String.valueOf(preset.seed()))))
+        .optEngine(a.getOrDefault("engine", preset.engineName()))
+        .optWarmupEpochs(integer(a, "warmup", preset.warmupEpochs()))
+        .optLearningRates(number(a, "lr0", lrGiven ? lr / 10 : preset.startLearningRate()), lr,
+            number(a, "lrEnd", lrGiven ? lr / 1000 : preset.finalLearningRate()))
+        .optQueueLength(integer(a, "queue", preset.queueLength()))
+        .optCheckpointFolder(null)
+        .optAugmentation(augmentation.build())
+        .optModel(model.build())
+        .optOptimizer(optimizer)
+        .optLoss(loss)
+        .build();
+  }
+
+  private static double number(Map<String, String> a, String key, double preset) {
+    return a.containsKey(key) ? Double.parseDouble(a.get(key)) : preset;
+  }
+
+  private static int integer(Map<String, String> a, String key, int preset) {
+    return a.containsKey(key) ? Integer.parseInt(a.get(key)) : preset;
+  }
+
+  /** Scores head 0 after every {@code evalEvery} epochs; evaluation time is left out of the minutes. */
+  private static final class Evaluator implements TrainingListener {
+    private final ExactClusterMetrics metrics = new ExactClusterMetrics();
+    private final ByteImageSet all;
+    private final int[] truth;
+    private final int testFrom;
+    private final int evalEvery;
+    private final long start = System.nanoTime();
+    private long evalNanos;
+    SelfClassifierTrainer trainer;
+    PrintStream jsonl;
+    int[][] confusion;
+
+    Evaluator(ByteImageSet all, int testFrom, int evalEvery) {
+      this.all = all;
+      this.truth = all.labels().orElseThrow();
+      this.testFrom = testFrom;
+      this.evalEvery = evalEvery;
+    }
+
+    @Override
+    public void onEpochEnd(EpochInfo info) {
+      if ((info.epoch() + 1) % evalEvery != 0) {
+        return;
+      }
+      long e0 = System.nanoTime();
+      double trainMinutes = (e0 - start - evalNanos) / 60e9;
+      int[] pred = trainer.predictClusters(all, 0, 1024);
+      int[] predTest = Arrays.copyOfRange(pred, testFrom, pred.length);
+      int[] truthTest = Arrays.copyOfRange(truth, testFrom, truth.length);
+      String line = String.format(Locale.ROOT,
+          "{\"epoch\":%d,\"trainMinutes\":%.2f,\"loss\":%.4f,\"nmi\":%.4f,\"acc\":%.4f,\"ari\":%.4f,"
+              + "\"testNmi\":%.4f,\"testAcc\":%.4f,\"clusters\":%d}",
+          info.epoch() + 1, trainMinutes, info.meanLoss(), metrics.nmi(truth, pred, AverageMethod.ARITHMETIC),
+          metrics.accuracy(truth, pred), metrics.ari(truth, pred),
+          metrics.nmi(truthTest, predTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, predTest),
+          Arrays.stream(pred).distinct().count());
+      System.out.println(line);
+      jsonl.println(line);
+      int classes = Arrays.stream(truth).max().orElseThrow() + 1;
+      confusion = new int[classes][Arrays.stream(pred).max().orElseThrow() + 1];
+      for (int i = 0; i < pred.length; i++) {
+        confusion[truth[i]][pred[i]]++;
+      }
+      evalNanos += System.nanoTime() - e0;
+    }
+  }
+}
