@@ -60,10 +60,10 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Presets: 'small' (a small CNN for 28x28 grayscale images; heads of 10, 20, 40 and 80 clusters, batch"
           + " 256, 100 epochs; the default below 64 px), 'fashion-mnist' (tuned on Fashion-MNIST for 30 minutes"
-          + " on two CPU cores: a narrower CNN, 25 epochs; the default for --data fashion-mnist) and 'imagenet' (the paper's ResNet-50; heads of"
-          + " 1000 to 8000 clusters, batch 4096, 800 epochs; the default from 64 px: on a CPU lower"
-          + " --batch-size and --epochs). The learning rates scale with --batch-size; the warm-up is at most a"
-          + " tenth of the epochs; the neighbour queue holds at most a quarter of the images.",
+          + " on two CPU cores: a narrower CNN, 22 epochs; the default for --data fashion-mnist) and 'imagenet'"
+          + " (the paper's ResNet-50; heads of 1000 to 8000 clusters, batch 4096, 800 epochs; the default from"
+          + " 64 px: on a CPU lower --batch-size and --epochs). The learning rates scale with --batch-size; the"
+          + " warm-up is at most a tenth of the epochs; the neighbour queue holds at most a quarter of the images.",
       ""
     },
     optionListHeading = "Options:%n",

@@ -17,7 +17,7 @@ import java.util.Locale;
  *       colour, the model's input and the crops follow the images: local crops {@code 16/28} of the side (at
  *       least 8 px); colour images get the ImageNet normalisation and colour jitter.
  *   <li>{@link Preset#FASHION_MNIST}: {@link TrainingConfig#fashionMnistBuilder()} (small CNN of width 16,
- *       batch 256, 25 epochs, SGD at 0.5, column temperature 0.025, queue 16,384, stronger brightness and
+ *       batch 256, 22 epochs, SGD at 0.5, column temperature 0.025, queue 16,384, stronger brightness and
  *       contrast jitter), tuned on Fashion-MNIST for 30 minutes on two CPU cores; 28x28 grayscale only, the
  *       default when the data is Fashion-MNIST.
  *   <li>{@link Preset#IMAGENET}: {@link TrainingConfig#paperDefaults()} (ResNet-50, heads {1000, 2000, 4000,

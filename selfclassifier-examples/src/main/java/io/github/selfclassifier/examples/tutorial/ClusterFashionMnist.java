@@ -47,7 +47,7 @@ public final class ClusterFashionMnist {
   public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
       "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-  /** Default number of epochs of {@link #config}: about 27 minutes of training on two idle CPU cores. */
+  /** Default number of epochs of {@link #config}, the preset's: under 30 minutes of training on two idle cores. */
   public static final int DEFAULT_EPOCHS = TrainingConfig.fashionMnistBuilder().build().epochs();
 
   private ClusterFashionMnist() {}

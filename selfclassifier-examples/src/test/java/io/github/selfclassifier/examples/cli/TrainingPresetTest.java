@@ -37,7 +37,7 @@ class TrainingPresetTest {
     TrainingConfig c = TrainingPreset.configure(Preset.FASHION_MNIST, 28, 1, 70_000, FOLDER, none());
     assertThat(c).isEqualTo(TrainingConfig.fashionMnistBuilder().optCheckpointFolder(FOLDER).build());
     assertThat(TrainingPreset.describe(Preset.FASHION_MNIST, c))
-        .startsWith("preset fashion-mnist: SMALL_CNN (width 16), heads [10, 20, 40, 80], batch 256, 25 epochs");
+        .startsWith("preset fashion-mnist: SMALL_CNN (width 16), heads [10, 20, 40, 80], batch 256, 22 epochs");
   }
 
   @Test
