@@ -20,17 +20,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The harness the Fashion-MNIST preset ({@link TrainingConfig#fashionMnistBuilder()}) and the quick start were
- * tuned with: trains the preset with some values changed, on all 70,000 Fashion-MNIST images (or the
- * generated shapes), and after every few epochs scores head 0 against the labels (which training never sees)
- * on all images and on the 10,000 test images. Prints and appends to {@code out} one JSON line per evaluation
- * (training minutes exclude evaluation), then the confusion matrix of the last one (rows: true classes,
- * columns: clusters).
+ * The harness the Fashion-MNIST preset ({@link TrainingConfig#fashionMnistBuilder()}) was tuned with: trains
+ * the preset with some values changed, on all 70,000 Fashion-MNIST images (or the generated shapes), and
+ * after every few epochs scores head 0 against the labels (which training never sees) on all images and on
+ * the 10,000 test images. Prints and writes to {@code out} one JSON line per evaluation (training minutes
+ * exclude evaluation), then prints the confusion matrix of the last one (rows: true classes, columns:
+ * clusters).
  *
  * <p>Arguments (key=value; a key left out keeps the preset's value): {@code epochs}, {@code batch}, {@code
  * seed}, {@code engine}, {@code width} (backbone), {@code heads} (comma-separated classes per head), {@code
@@ -38,7 +37,7 @@ import java.util.Map;
  * lrEnd}, {@code warmup} (epochs), {@code queue}, {@code rowT}, {@code colT}, {@code opt} (SGD, LARS,
  * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code jitter}
  * (brightness and contrast strength), {@code jp} (jitter probability), {@code solar} (solarize
- * probability), {@code data} ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default
+ * probability), {@code blurMax} (largest blur sigma), {@code data} ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default
  * 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}).
  *
  * <pre>
@@ -92,7 +91,8 @@ public final class FashionMnistTuningMain {
         .optGlobalCropScale(number(a, "gmin", aug.globalCropScale().min()), aug.globalCropScale().max())
         .optColorJitter(number(a, "jitter", aug.brightness()), number(a, "jitter", aug.contrast()), 0, 0)
         .optColorJitterProbability(number(a, "jp", aug.colorJitterProbability()))
-        .optSolarizeProbability(number(a, "solar", aug.solarizeProbability()));
+        .optSolarizeProbability(number(a, "solar", aug.solarizeProbability()))
+        .optBlurSigma(aug.blurSigma().min(), number(a, "blurMax", aug.blurSigma().max()));
     ModelConfig.Builder model = preset.model().toBuilder()
         .optBackboneWidth(integer(a, "width", preset.model().backboneWidth()));
     if (a.containsKey("heads")) {
