@@ -137,7 +137,10 @@ public final class TrainingConfig {
    *   <li>brightness and contrast jitter of strength 0.8 instead of 0.4 (factors in [0.2, 1.8]): the
    *       clusters had split shirts, coats and pullovers by how dark they are; +0.025 NMI, +0.045 ACC after
    *       3 epochs;
-   *   <li>otherwise {@link AugmentationConfig#grayscale28()} (the paper's crops, blur and solarisation); a
+   *   <li>Gaussian blur sigma from 0.1 to 2.0 (the paper's range) instead of {@link
+   *       AugmentationConfig#grayscale28()}'s 1.0: +0.006 NMI after 3 epochs, +0.004 NMI at the end of the
+   *       full run (NMI 0.692, ACC 0.714 on all 70,000 images after 19.5 training minutes);
+   *   <li>otherwise {@link AugmentationConfig#grayscale28()} (the paper's crops and solarisation); a
    *       lighter augmentation (global crops from 0.5, blur and solarisation halved) lost 0.05 NMI.
    * </ul>
    *
@@ -154,6 +157,7 @@ public final class TrainingConfig {
         .optAugmentation(AugmentationConfig.grayscale28().toBuilder()
             .optLocalCropCount(2)
             .optColorJitter(0.8, 0.8, 0, 0)
+            .optBlurSigma(0.1, 2.0)
             .build())
         .optLoss(LossConfig.builder().optColumnTemperature(0.025).build())
         .optOptimizer(OptimizerConfig.builder().optKind(OptimizerKind.SGD).optWeightDecay(1e-5).build());

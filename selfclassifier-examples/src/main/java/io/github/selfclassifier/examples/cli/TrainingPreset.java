@@ -18,8 +18,8 @@ import java.util.Locale;
  *       least 8 px); colour images get the ImageNet normalisation and colour jitter.
  *   <li>{@link Preset#FASHION_MNIST}: {@link TrainingConfig#fashionMnistBuilder()} (small CNN of width 16,
  *       batch 256, 22 epochs, SGD at 0.5, column temperature 0.025, queue 16,384, stronger brightness and
- *       contrast jitter), tuned on Fashion-MNIST for 30 minutes on two CPU cores; 28x28 grayscale only, the
- *       default when the data is Fashion-MNIST.
+ *       contrast jitter, wider blur), tuned on Fashion-MNIST for 30 minutes on two CPU cores; 28x28
+ *       grayscale only, the default when the data is Fashion-MNIST.
  *   <li>{@link Preset#IMAGENET}: {@link TrainingConfig#paperDefaults()} (ResNet-50, heads {1000, 2000, 4000,
  *       8000}, batch 4096, 800 epochs, LARS at 4.8, queue 262,144), the default from 64 px; colour only. At
  *       another size than 224 the crops scale with it (local crops {@code 96/224} of the side).
