@@ -37,8 +37,9 @@ import java.util.Map;
  * lrEnd}, {@code warmup} (epochs), {@code queue}, {@code rowT}, {@code colT}, {@code opt} (SGD, LARS,
  * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code jitter}
  * (brightness and contrast strength), {@code jp} (jitter probability), {@code solar} (solarize
- * probability), {@code blurMax} (largest blur sigma), {@code data} ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default
- * 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}).
+ * probability), {@code blurMax} (largest blur sigma), {@code data} ({@code fmnist} or {@code shapes}),
+ * {@code per} (shapes per class, default 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines
+ * file, default {@code tuning.jsonl}).
  *
  * <pre>
  * java -Dai.djl.offline=true -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \

@@ -126,7 +126,7 @@ public final class TrainingConfig {
    *
    * <ul>
    *   <li>small CNN of width 16 (16-32-64-128 channels): at batch 256 with 2 global and 2 local crops a step
-   *       takes 0.25-0.3 s on two cores, an epoch of 70,000 images 70-80 s, so the default 22 epochs fit
+   *       takes 0.2-0.3 s on two cores, an epoch of 70,000 images 50-80 s, so the default 22 epochs fit
    *       in 30 minutes (at width 32 a step of the 2 global crops alone takes 0.87 s);
    *   <li>column temperature 0.025, half the paper's: after 3 epochs NMI 0.62 / ACC 0.65 against 0.57 / 0.55
    *       with 0.05 (0.015 was no better);

@@ -137,16 +137,8 @@ public final class DataSource {
   }
 
   /**
-   * Whether the images have a fixed size and channel count (Fashion-MNIST: 28x28 grayscale).
-   *
-   * @return true for the Fashion-MNIST sources
-   */
-  public boolean hasFixedShape() {
-    return isFashionMnist();
-  }
-
-  /**
-   * Whether the images are (a part of) Fashion-MNIST, which {@code train} gives its own preset.
+   * Whether the images are (a part of) Fashion-MNIST: a fixed 28x28 grayscale shape, and a preset of their
+   * own in {@code train}.
    *
    * @return true for the Fashion-MNIST sources
    */
@@ -184,7 +176,7 @@ public final class DataSource {
   public LoadedImages load(DataLoadOptions options) {
     int size = options.size() > 0 ? options.size() : defaultSize();
     int channels = options.channels() > 0 ? options.channels() : defaultChannels();
-    if (hasFixedShape() && (size != 28 || channels != 1)) {
+    if (isFashionMnist() && (size != 28 || channels != 1)) {
       throw new CliException("--data " + text + " holds 28x28 grayscale images, not " + channels + "x" + size
           + "x" + size + (options.sizeFromModel() ? " as the model takes" : "")
           + "; Fashion-MNIST cannot be resized or coloured");
