@@ -69,14 +69,7 @@ public final class KnnCommand implements Callable<Integer> {
       description = "Temperature of the vote weights exp(cos / T) (default 0.07, the paper's).")
   private double temperature;
 
-  @Option(names = "--features", paramLabel = "KIND", defaultValue = "backbone",
-      converter = FeatureKind.ModelFeaturesConverter.class,
-      description = "backbone (default, the paper's) or embedding (the normalised vector the heads read).")
-  private FeatureKind features;
-
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-      description = "Images per forward pass of the feature extraction (default 64).")
-  private int batchSize;
+  @Mixin private ModelFeatureOptions features;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the settings and results as JSON.")
   private Path json;
@@ -108,16 +101,16 @@ public final class KnnCommand implements Callable<Integer> {
             + " training images; give at most --k " + candidates);
       }
       console.printf(Locale.ROOT, "Extracting %s with %s on %s (progress on standard error)...%n",
-          features.description(), model.path(), engine.name());
+          features.kind().description(), model.path(), engine.name());
       console.flush();
-      FloatMatrix trainFeatures = FrozenFeatures.ofModel(m, train.images(), features, batchSize);
-      FloatMatrix testFeatures = leaveOneOut ? null : FrozenFeatures.ofModel(m, test.images(), features, batchSize);
+      FloatMatrix trainFeatures = features.extract(m, train.images());
+      FloatMatrix testFeatures = leaveOneOut ? null : features.extract(m, test.images());
       WeightedKnnClassifier knn = WeightedKnnClassifier.builder().optK(k).optTemperature(temperature).build();
       KnnResult r = leaveOneOut
           ? knn.evaluateLeaveOneOut(trainFeatures, train.labels())
           : knn.evaluate(trainFeatures, train.labels(), testFeatures, testLabels);
-      console.printf(Locale.ROOT, "k-NN on %s (%d dimensions), k=%d, T=%s, %s:%n", features.description(),
-          trainFeatures.cols(), r.k(), temperature, leaveOneOut
+      console.printf(Locale.ROOT, "k-NN on %s (%d dimensions), k=%d, T=%s, %s:%n",
+          features.kind().description(), trainFeatures.cols(), r.k(), temperature, leaveOneOut
               ? String.format(Locale.ROOT, "leave-one-out on %,d training images", r.samples())
               : String.format(Locale.ROOT, "%,d training images, %,d test images", train.images().size(),
                   r.samples()));
@@ -140,9 +133,7 @@ public final class KnnCommand implements Callable<Integer> {
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new ParameterException(spec.commandLine(), "--temperature must be positive, got " + temperature);
     }
-    if (batchSize < 1) {
-      throw new ParameterException(spec.commandLine(), "--batch-size must be positive, got " + batchSize);
-    }
+    features.checkValues(spec);
   }
 
   private JsonObject toJson(SelfClassifierModel m, LoadedImages train, LoadedImages test, int dimension,
@@ -156,7 +147,7 @@ public final class KnnCommand implements Callable<Integer> {
     o.addProperty("testData", test == null ? null : data.test().toString());
     o.addProperty("leaveOneOut", test == null);
     o.addProperty("maxImages", data.maxImages());
-    o.addProperty("features", features.cliName());
+    o.addProperty("features", features.kind().cliName());
     o.addProperty("featureDimension", dimension);
     o.addProperty("k", r.k());
     o.addProperty("temperature", temperature);

@@ -60,10 +60,7 @@ public final class LinearProbeCommand implements Callable<Integer> {
 
   @Mixin private TrainTestDataOptions data;
 
-  @Option(names = "--features", paramLabel = "KIND", defaultValue = "backbone",
-      converter = FeatureKind.ModelFeaturesConverter.class,
-      description = "backbone (default, the paper's) or embedding (the normalised vector the heads read).")
-  private FeatureKind features;
+  @Mixin private ModelFeatureOptions features;
 
   @Option(names = "--l2", paramLabel = "L", defaultValue = "1e-4",
       description = "L2 penalty on the weights, 0 or more (default 1e-4).")
@@ -72,10 +69,6 @@ public final class LinearProbeCommand implements Callable<Integer> {
   @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "500",
       description = "L-BFGS iteration limit (default 500).")
   private int maxIterations;
-
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-      description = "Images per forward pass of the feature extraction (default 64).")
-  private int batchSize;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the settings and results as JSON.")
   private Path json;
@@ -96,17 +89,17 @@ public final class LinearProbeCommand implements Callable<Integer> {
       console.println("Test images: " + test.summary());
       int[] testLabels = data.testLabels(train, test);
       console.printf(Locale.ROOT, "Extracting %s with %s on %s (progress on standard error)...%n",
-          features.description(), model.path(), engine.name());
+          features.kind().description(), model.path(), engine.name());
       console.flush();
-      FloatMatrix trainFeatures = FrozenFeatures.ofModel(m, train.images(), features, batchSize);
-      FloatMatrix testFeatures = FrozenFeatures.ofModel(m, test.images(), features, batchSize);
+      FloatMatrix trainFeatures = features.extract(m, train.images());
+      FloatMatrix testFeatures = features.extract(m, test.images());
       console.printf(Locale.ROOT, "Training the probe on %,d x %d features...%n", trainFeatures.rows(),
           trainFeatures.cols());
       console.flush();
       LinearProbeResult r = LinearProbe.builder().optL2(l2).optMaxIterations(maxIterations).build()
           .evaluate(trainFeatures, train.labels(), testFeatures, testLabels);
       console.printf(Locale.ROOT, "Linear probe on %s (%d dimensions, standardised), %d classes, l2 %s: %d"
-          + " L-BFGS iterations%s%n", features.description(), trainFeatures.cols(), r.model().classes(),
+          + " L-BFGS iterations%s%n", features.kind().description(), trainFeatures.cols(), r.model().classes(),
           BigDecimal.valueOf(l2).stripTrailingZeros().toPlainString(),
           r.model().iterations(), r.model().converged() ? "" : " (stopped at --max-iterations, not converged)");
       console.printf(Locale.ROOT, "train top-1  %.4f  (%,d images)%n", r.trainTop1(), trainFeatures.rows());
@@ -132,9 +125,7 @@ public final class LinearProbeCommand implements Callable<Integer> {
     if (maxIterations < 1) {
       throw new ParameterException(spec.commandLine(), "--max-iterations must be positive, got " + maxIterations);
     }
-    if (batchSize < 1) {
-      throw new ParameterException(spec.commandLine(), "--batch-size must be positive, got " + batchSize);
-    }
+    features.checkValues(spec);
   }
 
   private JsonObject toJson(SelfClassifierModel m, FloatMatrix trainFeatures, FloatMatrix testFeatures,
@@ -147,7 +138,7 @@ public final class LinearProbeCommand implements Callable<Integer> {
     o.addProperty("trainData", data.train().toString());
     o.addProperty("testData", data.test().toString());
     o.addProperty("maxImages", data.maxImages());
-    o.addProperty("features", features.cliName());
+    o.addProperty("features", features.kind().cliName());
     o.addProperty("featureDimension", trainFeatures.cols());
     o.addProperty("scaling", r.model().scaling().name().toLowerCase(Locale.ROOT));
     o.addProperty("l2", l2);
