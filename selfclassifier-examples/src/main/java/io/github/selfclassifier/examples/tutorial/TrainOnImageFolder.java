@@ -54,6 +54,7 @@ public final class TrainOnImageFolder {
     ImageFolderDataset dataset = ImageFolder.load(images,
         ImageFolderOptions.builder().setSize(64).optChannels(3).optLabelled(labelled).build());
     System.out.println(dataset.report());
+    dataset.report().skipped().forEach(s -> System.out.println("  skipped " + s.file() + ": " + s.reason()));
     ByteImageSet data = dataset.images();
 
     int batch = Math.min(256, Integer.highestOneBit(data.size()));

@@ -13,15 +13,15 @@ import javax.imageio.ImageIO;
 /**
  * Writes small labelled image folders for the command-line tests: the generated shapes as 28x28 grayscale
  * PNGs, one sub-folder per shape named like an ImageNet WordNet id, with some images one folder deeper, one
- * file name holding a comma, and one corrupt file.
+ * file name holding a comma, and one corrupt file. Public for the tutorial tests.
  */
-final class TestImageFolders {
+public final class TestImageFolders {
   /** Images per class. */
   static final int PER_CLASS = 8;
   /** Number of classes. */
   static final int CLASSES = 10;
   /** The corrupt file, relative to the folder. */
-  static final String CORRUPT = classFolder(0) + "/broken.png";
+  public static final String CORRUPT = classFolder(0) + "/broken.png";
 
   private TestImageFolders() {}
 
@@ -36,7 +36,7 @@ final class TestImageFolders {
    * @param root the folder to create
    * @return the image files written (without the corrupt one), in no particular order
    */
-  static List<Path> writeShapes(Path root) throws IOException {
+  public static List<Path> writeShapes(Path root) throws IOException {
     return writeShapes(root, 77);
   }
 
@@ -70,7 +70,7 @@ final class TestImageFolders {
   }
 
   /** The class of an image file of such a folder: the index of its class folder. */
-  static int classOf(Path root, Path file) {
+  public static int classOf(Path root, Path file) {
     String folder = root.relativize(file).getName(0).toString();
     for (int c = 0; c < CLASSES; c++) {
       if (classFolder(c).equals(folder)) {
