@@ -37,7 +37,8 @@ import java.util.Map;
  * lrEnd}, {@code warmup} (epochs), {@code queue}, {@code rowT}, {@code colT}, {@code opt} (SGD, LARS,
  * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code jitter}
  * (brightness and contrast strength), {@code jp} (jitter probability), {@code solar} (solarize
- * probability), {@code blurMax} (largest blur sigma), {@code data} ({@code fmnist} or {@code shapes}),
+ * probability), {@code blurMax} (largest blur sigma), {@code bp} (blur probabilities of the first global, second global
+ * and local views, comma-separated), {@code data} ({@code fmnist} or {@code shapes}),
  * {@code per} (shapes per class, default 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines
  * file, default {@code tuning.jsonl}).
  *
@@ -94,6 +95,10 @@ public final class FashionMnistTuningMain {
         .optColorJitterProbability(number(a, "jp", aug.colorJitterProbability()))
         .optSolarizeProbability(number(a, "solar", aug.solarizeProbability()))
         .optBlurSigma(aug.blurSigma().min(), number(a, "blurMax", aug.blurSigma().max()));
+    if (a.containsKey("bp")) {
+      double[] p = Arrays.stream(a.get("bp").split(",")).mapToDouble(Double::parseDouble).toArray();
+      augmentation.optBlurProbabilities(p[0], p[1], p[2]);
+    }
     ModelConfig.Builder model = preset.model().toBuilder()
         .optBackboneWidth(integer(a, "width", preset.model().backboneWidth()));
     if (a.containsKey("heads")) {
