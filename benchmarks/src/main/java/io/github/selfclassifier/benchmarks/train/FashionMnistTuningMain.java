@@ -35,12 +35,12 @@ import java.util.Map;
  * seed}, {@code engine}, {@code width} (backbone), {@code heads} (comma-separated classes per head), {@code
  * lr} (peak; the warm-up start and the end default to a tenth and a thousandth of it), {@code lr0}, {@code
  * lrEnd}, {@code warmup} (epochs), {@code queue}, {@code rowT}, {@code colT}, {@code opt} (SGD, LARS,
- * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code jitter}
- * (brightness and contrast strength), {@code jp} (jitter probability), {@code solar} (solarize
- * probability), {@code blurMax} (largest blur sigma), {@code bp} (blur probabilities of the first global, second global
- * and local views, comma-separated), {@code data} ({@code fmnist} or {@code shapes}),
- * {@code per} (shapes per class, default 300), {@code evalEvery} (epochs, default 1), {@code out} (JSON lines
- * file, default {@code tuning.jsonl}).
+ * ADAMW), {@code wd}, {@code locals} (local crops), {@code gmin} (smallest global crop), {@code lmin} and
+ * {@code lmax} (local crop scale range), {@code jitter} (brightness and contrast strength), {@code jp}
+ * (jitter probability), {@code solar} (solarize probability), {@code blurMax} (largest blur sigma), {@code
+ * bp} (blur probabilities of the first global, second global and local views, comma-separated), {@code data}
+ * ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default 300), {@code evalEvery} (epochs,
+ * default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}).
  *
  * <pre>
  * java -Dai.djl.offline=true -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
@@ -91,6 +91,8 @@ public final class FashionMnistTuningMain {
     AugmentationConfig.Builder augmentation = aug.toBuilder()
         .optLocalCropCount(integer(a, "locals", aug.localCropCount()))
         .optGlobalCropScale(number(a, "gmin", aug.globalCropScale().min()), aug.globalCropScale().max())
+        .optLocalCropScale(number(a, "lmin", aug.localCropScale().min()),
+            number(a, "lmax", aug.localCropScale().max()))
         .optColorJitter(number(a, "jitter", aug.brightness()), number(a, "jitter", aug.contrast()), 0, 0)
         .optColorJitterProbability(number(a, "jp", aug.colorJitterProbability()))
         .optSolarizeProbability(number(a, "solar", aug.solarizeProbability()))
