@@ -9,7 +9,7 @@ apex-LARC-style LARS, trust 0.001, wd 1e-6; or plain momentum SGD), the same bat
 thread count, warm-up then timed steps. Prints a RESULT line like the Java main.
 
 Usage: /usr/bin/python3 step_time_pytorch.py model=cnn|resnet batch=N warmup=N steps=N threads=N
-       optimizer=lars|sgd phase=step|forward
+       optimizer=lars|sgd phase=step|forward width=N (small CNN only, default 32)
 """
 import sys
 import time
@@ -167,7 +167,7 @@ def main():
     torch.set_num_threads(threads)
     torch.manual_seed(7)
     if model_name == "cnn":
-        net = SelfClassifier(SmallCnn(32, 1), 512, 2, 128, [10, 20, 40, 80])
+        net = SelfClassifier(SmallCnn(int(a.get("width", 32)), 1), 512, 2, 128, [10, 20, 40, 80])
         ch, size = 1, 28
     else:
         net = SelfClassifier(CifarResNet18(64, 3), 4096, 2, 128, [1000, 2000, 4000, 8000])

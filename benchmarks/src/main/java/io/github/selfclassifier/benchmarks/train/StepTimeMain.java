@@ -40,7 +40,8 @@ import java.util.Random;
  *
  * <p>Arguments (key=value): {@code model=resnet|cnn} (CIFAR ResNet-18 on 3x32x32, or the small CNN on
  * 1x28x28), {@code batch}, {@code engine=PyTorch|MXNet}, {@code warmup}, {@code steps}, {@code
- * optimizer=lars|sgd}, {@code phase=step|forward} (forward: forward and loss only, no backward/update).
+ * optimizer=lars|sgd}, {@code phase=step|forward} (forward: forward and loss only, no backward/update),
+ * {@code width} (backbone width instead of the model's).
  */
 public final class StepTimeMain {
 
@@ -82,6 +83,9 @@ public final class StepTimeMain {
 
     Engine engine = EngineSelector.select(engineName);
     ModelConfig mc = modelConfig(modelName);
+    if (a.containsKey("width")) {
+      mc = mc.toBuilder().optBackboneWidth(Integer.parseInt(a.get("width"))).build();
+    }
     int channels = mc.inputChannels();
     int size = mc.inputSize();
     int threads = engine.getEngineName().equals("PyTorch")

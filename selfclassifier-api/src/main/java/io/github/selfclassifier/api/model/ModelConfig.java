@@ -389,6 +389,10 @@ public final class ModelConfig {
     /**
      * Sets the base width of a built-in backbone (default: {@link BackboneKind#defaultWidth()}).
      *
+     * <p>On CPUs prefer multiples of 16: measured on an AVX-512 machine, the small CNN's training step at
+     * width 24 took 3.4 to 6.5 times as long as at width 16 (in Python PyTorch as well), and in DJL width 8
+     * was no faster than 16 (benchmarks/TRAINING.md).
+     *
      * @param width channels of the first stage, positive; 0 restores the kind's default
      * @return this builder
      */
