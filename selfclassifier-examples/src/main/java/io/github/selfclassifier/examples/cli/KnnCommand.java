@@ -133,7 +133,7 @@ public final class KnnCommand implements Callable<Integer> {
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new ParameterException(spec.commandLine(), "--temperature must be positive, got " + temperature);
     }
-    features.checkValues(spec);
+    features.checkValues();
   }
 
   private JsonObject toJson(SelfClassifierModel m, LoadedImages train, LoadedImages test, int dimension,

@@ -125,7 +125,7 @@ public final class LinearProbeCommand implements Callable<Integer> {
     if (maxIterations < 1) {
       throw new ParameterException(spec.commandLine(), "--max-iterations must be positive, got " + maxIterations);
     }
-    features.checkValues(spec);
+    features.checkValues();
   }
 
   private JsonObject toJson(SelfClassifierModel m, FloatMatrix trainFeatures, FloatMatrix testFeatures,

@@ -6,12 +6,16 @@ import io.github.selfclassifier.djl.inference.SelfClassifierModel;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of the commands that score a model's frozen features ({@code knn}, {@code linear-probe}): which
  * features and how many images per forward pass of the extraction.
  */
 public final class ModelFeatureOptions {
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec mixee;
+
   @Option(names = "--features", paramLabel = "KIND", defaultValue = "backbone",
       converter = FeatureKind.ModelFeaturesConverter.class,
       description = "backbone (default, the paper's) or embedding (the normalised vector the heads read).")
@@ -24,14 +28,10 @@ public final class ModelFeatureOptions {
   /** Created by picocli. */
   public ModelFeatureOptions() {}
 
-  /**
-   * Rejects a batch size below 1 as a usage error.
-   *
-   * @param spec the command, for the error
-   */
-  void checkValues(CommandSpec spec) {
+  /** Rejects a batch size below 1 as a usage error of the command that mixes these options in. */
+  void checkValues() {
     if (batchSize < 1) {
-      throw new ParameterException(spec.commandLine(), "--batch-size must be positive, got " + batchSize);
+      throw new ParameterException(mixee.commandLine(), "--batch-size must be positive, got " + batchSize);
     }
   }
 
