@@ -71,4 +71,39 @@ class ArrayUploadTest {
       collector.join();
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PyTorch", "MXNet"})
+  void arraysDoNotShareTheStagingBuffer(String engine) {
+    try (NDManager manager = EngineSelector.select(engine).newBaseManager()) {
+      float[] first = {1, 2, 3, 4, 5, 6};
+      NDArray a = ArrayUpload.create(manager, first, new Shape(2, 3));
+      NDArray b = ArrayUpload.create(manager, new float[] {-1, -2, -3, -4, -5, -6}, new Shape(3, 2));
+      NDArray c = ArrayUpload.create(manager, new long[] {Long.MAX_VALUE, 7}, new Shape(2));
+      NDArray d = ArrayUpload.scalar(manager, 0.25);
+      // PyTorch wraps the buffer it is given: had the staging buffer not been copied out, every array made
+      // on this thread would show the bytes of the last upload
+      assertThat(a.toFloatArray()).containsExactly(first);
+      assertThat(b.toFloatArray()).containsExactly(-1, -2, -3, -4, -5, -6);
+      assertThat(c.toLongArray()).containsExactly(Long.MAX_VALUE, 7);
+      b.close();
+      assertThat(a.add(a).toFloatArray()).containsExactly(2, 4, 6, 8, 10, 12);
+      assertThat(d.getDouble()).isEqualTo(0.25);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PyTorch", "MXNet"})
+  void uploadsLargerThanTheStagingLimitUseAOneOffBuffer(String engine) {
+    float[] big = new float[ArrayUpload.STAGING_LIMIT_BYTES / Float.BYTES + 4];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = i % 1000;
+    }
+    try (NDManager manager = EngineSelector.select(engine).newBaseManager()) {
+      NDArray small = ArrayUpload.create(manager, new float[] {9, 8}, new Shape(2));
+      NDArray large = ArrayUpload.create(manager, big, new Shape(big.length / 4, 4));
+      assertThat(large.toFloatArray()).isEqualTo(big); // containsExactly is quadratic in AssertJ
+      assertThat(small.toFloatArray()).containsExactly(9, 8);
+    }
+  }
 }
