@@ -39,7 +39,7 @@ import java.nio.FloatBuffer;
  */
 public final class ArrayUpload {
 
-  /** Largest staging buffer kept per thread (64 MiB: two 64-image batches of 224x224 RGB views fit). */
+  /** Largest staging buffer kept per thread: 64 MiB (a batch of 64 RGB views of 224x224 is 38.5 MB). */
   static final int STAGING_LIMIT_BYTES = 64 << 20;
 
   private static final ThreadLocal<ByteBuffer> STAGING = new ThreadLocal<>();
