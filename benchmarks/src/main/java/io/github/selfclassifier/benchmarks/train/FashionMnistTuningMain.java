@@ -7,6 +7,7 @@ import io.github.selfclassifier.api.model.ModelConfig;
 import io.github.selfclassifier.api.optim.OptimizerConfig;
 import io.github.selfclassifier.api.optim.OptimizerKind;
 import io.github.selfclassifier.api.train.EpochInfo;
+import io.github.selfclassifier.api.train.StepInfo;
 import io.github.selfclassifier.api.train.TrainingConfig;
 import io.github.selfclassifier.api.train.TrainingListener;
 import io.github.selfclassifier.djl.data.ByteImageSet;
@@ -14,12 +15,16 @@ import io.github.selfclassifier.djl.data.IdxFiles;
 import io.github.selfclassifier.djl.data.SyntheticShapes;
 import io.github.selfclassifier.djl.train.ConsoleProgressListener;
 import io.github.selfclassifier.djl.train.SelfClassifierTrainer;
+import io.github.selfclassifier.djl.train.TrainingCheckpoint;
 import io.github.selfclassifier.metrics.ExactClusterMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,7 +45,10 @@ import java.util.Map;
  * (jitter probability), {@code solar} (solarize probability), {@code blurMax} (largest blur sigma), {@code
  * bp} (blur probabilities of the first global, second global and local views, comma-separated), {@code data}
  * ({@code fmnist} or {@code shapes}), {@code per} (shapes per class, default 300), {@code evalEvery} (epochs,
- * default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}).
+ * default 1), {@code out} (JSON lines file, default {@code tuning.jsonl}), {@code ema} (comma-separated
+ * per-step decays of exponential moving averages of the weights, BatchNorm statistics included, each also
+ * scored at every evaluation; none by default) and {@code emaEvery} (steps between their updates, default
+ * 10).
  *
  * <pre>
  * java -Dai.djl.offline=true -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
@@ -69,7 +77,10 @@ public final class FashionMnistTuningMain {
     Path out = Path.of(a.getOrDefault("out", "tuning.jsonl"));
     System.out.println(config);
 
-    Evaluator evaluator = new Evaluator(all, testFrom, evalEvery);
+    Evaluator evaluator = new Evaluator(all, testFrom, evalEvery,
+        Arrays.stream(a.getOrDefault("ema", "").split(",")).filter(d -> !d.isEmpty())
+            .mapToDouble(Double::parseDouble).toArray(),
+        integer(a, "emaEvery", 10));
     try (PrintStream jsonl = new PrintStream(Files.newOutputStream(out), true, "UTF-8");
         SelfClassifierTrainer trainer = SelfClassifierTrainer.builder().setConfig(config).setData(all)
             .addListener(new ConsoleProgressListener(200)).addListener(evaluator).build()) {
@@ -154,11 +165,57 @@ public final class FashionMnistTuningMain {
     PrintStream jsonl;
     int[][] confusion;
 
-    Evaluator(ByteImageSet all, int testFrom, int evalEvery) {
+    private final double[] emaDecays;
+    private final int emaEvery;
+    private final List<Map<String, float[]>> averages = new ArrayList<>();
+
+    Evaluator(ByteImageSet all, int testFrom, int evalEvery, double[] emaDecays, int emaEvery) {
       this.all = all;
       this.truth = all.labels().orElseThrow();
       this.testFrom = testFrom;
       this.evalEvery = evalEvery;
+      this.emaDecays = emaDecays;
+      this.emaEvery = emaEvery;
+    }
+
+    /** Every {@code emaEvery} steps folds the weights into each exponential moving average. */
+    @Override
+    public void onStep(StepInfo step) {
+      if (emaDecays.length == 0 || (step.globalStep() + 1) % emaEvery != 0) {
+        return;
+      }
+      if (averages.isEmpty()) {
+        for (int k = 0; k < emaDecays.length; k++) {
+          averages.add(trainer.parameterValues());
+        }
+        return;
+      }
+      Map<String, float[]> now = trainer.parameterValues();
+      for (int k = 0; k < emaDecays.length; k++) {
+        float keep = (float) Math.pow(emaDecays[k], emaEvery);
+        for (Map.Entry<String, float[]> e : averages.get(k).entrySet()) {
+          float[] avg = e.getValue();
+          float[] cur = now.get(e.getKey());
+          for (int i = 0; i < avg.length; i++) {
+            avg[i] = keep * avg[i] + (1 - keep) * cur[i];
+          }
+        }
+      }
+    }
+
+    /** Head 0's clusters under averaged weights; the trainer's own state is put back afterwards. */
+    private int[] predictWith(Map<String, float[]> weights) {
+      TrainingCheckpoint current = trainer.checkpoint();
+      Map<String, TrainingCheckpoint.NamedArray> averaged = new LinkedHashMap<>();
+      current.parameters().forEach((name, p) ->
+          averaged.put(name, new TrainingCheckpoint.NamedArray(p.shape(), weights.get(name))));
+      trainer.restore(new TrainingCheckpoint(current.formatVersion(), current.configJson(), current.epoch(),
+          current.stepInEpoch(), current.globalStep(), averaged, current.optimizerState(), current.queue()));
+      try {
+        return trainer.predictClusters(all, 0, 1024);
+      } finally {
+        trainer.restore(current);
+      }
     }
 
     @Override
@@ -178,6 +235,14 @@ public final class FashionMnistTuningMain {
           metrics.accuracy(truth, pred), metrics.ari(truth, pred),
           metrics.nmi(truthTest, predTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, predTest),
           Arrays.stream(pred).distinct().count());
+      for (int k = 0; k < averages.size(); k++) {
+        int[] avg = predictWith(averages.get(k));
+        int[] avgTest = Arrays.copyOfRange(avg, testFrom, avg.length);
+        line = line.substring(0, line.length() - 1) + String.format(Locale.ROOT,
+            ",\"ema%s\":{\"nmi\":%.4f,\"acc\":%.4f,\"testNmi\":%.4f,\"testAcc\":%.4f}}", emaDecays[k],
+            metrics.nmi(truth, avg, AverageMethod.ARITHMETIC), metrics.accuracy(truth, avg),
+            metrics.nmi(truthTest, avgTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, avgTest));
+      }
       System.out.println(line);
       jsonl.println(line);
       int classes = Arrays.stream(truth).max().orElseThrow() + 1;
