@@ -218,6 +218,17 @@ public final class FashionMnistTuningMain {
       }
     }
 
+    /** NMI, ACC and ARI of clusters on all images, then NMI and ACC on the test images, as JSON fields. */
+    private String scores(int[] pred) {
+      int[] predTest = Arrays.copyOfRange(pred, testFrom, pred.length);
+      int[] truthTest = Arrays.copyOfRange(truth, testFrom, truth.length);
+      return String.format(Locale.ROOT,
+          "\"nmi\":%.4f,\"acc\":%.4f,\"ari\":%.4f,\"testNmi\":%.4f,\"testAcc\":%.4f",
+          metrics.nmi(truth, pred, AverageMethod.ARITHMETIC), metrics.accuracy(truth, pred),
+          metrics.ari(truth, pred),
+          metrics.nmi(truthTest, predTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, predTest));
+    }
+
     @Override
     public void onEpochEnd(EpochInfo info) {
       if ((info.epoch() + 1) % evalEvery != 0) {
@@ -226,23 +237,14 @@ public final class FashionMnistTuningMain {
       long e0 = System.nanoTime();
       double trainMinutes = (e0 - start - evalNanos) / 60e9;
       int[] pred = trainer.predictClusters(all, 0, 1024);
-      int[] predTest = Arrays.copyOfRange(pred, testFrom, pred.length);
-      int[] truthTest = Arrays.copyOfRange(truth, testFrom, truth.length);
-      String line = String.format(Locale.ROOT,
-          "{\"epoch\":%d,\"trainMinutes\":%.2f,\"loss\":%.4f,\"nmi\":%.4f,\"acc\":%.4f,\"ari\":%.4f,"
-              + "\"testNmi\":%.4f,\"testAcc\":%.4f,\"clusters\":%d}",
-          info.epoch() + 1, trainMinutes, info.meanLoss(), metrics.nmi(truth, pred, AverageMethod.ARITHMETIC),
-          metrics.accuracy(truth, pred), metrics.ari(truth, pred),
-          metrics.nmi(truthTest, predTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, predTest),
-          Arrays.stream(pred).distinct().count());
+      StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
+          "{\"epoch\":%d,\"trainMinutes\":%.2f,\"loss\":%.4f,%s,\"clusters\":%d", info.epoch() + 1,
+          trainMinutes, info.meanLoss(), scores(pred), Arrays.stream(pred).distinct().count()));
       for (int k = 0; k < averages.size(); k++) {
-        int[] avg = predictWith(averages.get(k));
-        int[] avgTest = Arrays.copyOfRange(avg, testFrom, avg.length);
-        line = line.substring(0, line.length() - 1) + String.format(Locale.ROOT,
-            ",\"ema%s\":{\"nmi\":%.4f,\"acc\":%.4f,\"testNmi\":%.4f,\"testAcc\":%.4f}}", emaDecays[k],
-            metrics.nmi(truth, avg, AverageMethod.ARITHMETIC), metrics.accuracy(truth, avg),
-            metrics.nmi(truthTest, avgTest, AverageMethod.ARITHMETIC), metrics.accuracy(truthTest, avgTest));
+        json.append(",\"ema").append(emaDecays[k]).append("\":{").append(scores(predictWith(averages.get(k))))
+            .append('}');
       }
+      String line = json.append('}').toString();
       System.out.println(line);
       jsonl.println(line);
       int classes = Arrays.stream(truth).max().orElseThrow() + 1;
