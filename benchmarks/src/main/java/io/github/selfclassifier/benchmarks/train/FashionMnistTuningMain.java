@@ -157,6 +157,7 @@ public final class FashionMnistTuningMain {
     private final ExactClusterMetrics metrics = new ExactClusterMetrics();
     private final ByteImageSet all;
     private final int[] truth;
+    private final int[] truthTest;
     private final int testFrom;
     private final int evalEvery;
     private final long start = System.nanoTime();
@@ -172,6 +173,7 @@ public final class FashionMnistTuningMain {
     Evaluator(ByteImageSet all, int testFrom, int evalEvery, double[] emaDecays, int emaEvery) {
       this.all = all;
       this.truth = all.labels().orElseThrow();
+      this.truthTest = Arrays.copyOfRange(truth, testFrom, truth.length);
       this.testFrom = testFrom;
       this.evalEvery = evalEvery;
       this.emaDecays = emaDecays;
@@ -221,7 +223,6 @@ public final class FashionMnistTuningMain {
     /** NMI, ACC and ARI of clusters on all images, then NMI and ACC on the test images, as JSON fields. */
     private String scores(int[] pred) {
       int[] predTest = Arrays.copyOfRange(pred, testFrom, pred.length);
-      int[] truthTest = Arrays.copyOfRange(truth, testFrom, truth.length);
       return String.format(Locale.ROOT,
           "\"nmi\":%.4f,\"acc\":%.4f,\"ari\":%.4f,\"testNmi\":%.4f,\"testAcc\":%.4f",
           metrics.nmi(truth, pred, AverageMethod.ARITHMETIC), metrics.accuracy(truth, pred),
